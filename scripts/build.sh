@@ -48,11 +48,16 @@ if [ ! -f "$obj/.config" ] || [ "$(cat "$obj/.dt-config-stamp" 2>/dev/null)" != 
 	dt_log "configuring $variant"
 	frag=$obj/.dt-fragment
 	{ cat "${fragments[@]}"; echo "$extra"; } > "$frag"
-	kmake tinyconfig >/dev/null
-	"$DT_SRC/scripts/kconfig/merge_config.sh" -m -O "$obj" "$obj/.config" "$frag" >/dev/null
-	kmake olddefconfig >/dev/null
-	# every line of the fragments must have landed: a typo or a missing
-	# dependency would otherwise silently drop an option
+	{
+		kmake tinyconfig
+		"$DT_SRC/scripts/kconfig/merge_config.sh" -m -O "$obj" "$obj/.config" "$frag"
+		kmake olddefconfig
+	} > "$obj/.dt-config.log" 2>&1 || { cat "$obj/.dt-config.log" >&2; dt_die "configuring $variant failed"; }
+	# every line that configures the variant must have landed: a typo or
+	# a missing dependency would otherwise silently drop an option (for
+	# the check variants, only their own lines: they turn off what other
+	# options of the guest depend on)
+	if [ -n "$extra" ]; then wanted=$extra; else wanted=$(cat "$frag"); fi
 	bad=0
 	while read -r line; do
 		case "$line" in
@@ -62,7 +67,7 @@ if [ ! -f "$obj/.config" ] || [ "$(cat "$obj/.dt-config-stamp" 2>/dev/null)" != 
 			sym=${line#\# }; sym=${sym%% *}
 			! grep -q "^$sym=" "$obj/.config" || { echo "  wanted $sym unset, got: $(grep "^$sym=" "$obj/.config")" >&2; bad=1; } ;;
 		esac
-	done < <(tac "$frag" | awk '{ k = $0; sub(/=.*/, "", k); sub(/^# /, "", k); sub(/ is not set$/, "", k) } !seen[k]++')
+	done < <(tac <<<"$wanted" | awk '{ k = $0; sub(/=.*/, "", k); sub(/^# /, "", k); sub(/ is not set$/, "", k) } !seen[k]++')
 	[ $bad = 0 ] || dt_die "the $variant configuration did not take the fragment"
 	echo "$stamp" > "$obj/.dt-config-stamp"
 fi

@@ -6,7 +6,7 @@ dt_series() {
 	[ -f "$DT_PATCHES/series" ] || return 0
 	sed -e 's/#.*//' -e 's/[[:space:]]*$//' "$DT_PATCHES/series" |
 		while read -r p; do
-			[ -n "$p" ] && echo "$DT_PATCHES/$p"
+			if [ -n "$p" ]; then echo "$DT_PATCHES/$p"; fi
 		done
 }
 

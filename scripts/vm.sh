@@ -20,6 +20,9 @@
 #   DT_VM_TIMEOUT=1800    seconds before the guest is killed
 #   DT_VM_ACCEL=tcg       tcg, kvm, or auto (kvm where scripts/kvm-probe.sh
 #                         found that it works, else tcg)
+#   DT_VM_CPU=...         TCG's CPU model (default max,-erms,-fsrm,-la57:
+#                         with ERMS, glibc's memset uses `rep stosb`, which
+#                         TCG runs an order of magnitude slower)
 #   DT_VM_QUIET=1         do not stream the console to stdout
 #   DT_DEBUG=1            boot the debug kernel
 # Exit status: the command's; 124 when the guest timed out; 125 when it
@@ -57,13 +60,15 @@ if [ "$accel" = auto ]; then
 	if [ "$(cat "$DT_BUILD/vm/kvm-probe" 2>/dev/null)" = works ]; then accel=kvm; else accel=tcg; fi
 fi
 case "$accel" in
-tcg) accelopt=(-accel tcg,thread=multi -cpu max,-erms,-fsrm,-la57) ;;
+tcg) accelopt=(-accel tcg,thread=multi -cpu "${DT_VM_CPU:-max,-erms,-fsrm,-la57}") ;;
 kvm) accelopt=(-accel kvm -cpu host) ;;
 *) dt_die "DT_VM_ACCEL must be tcg, kvm or auto" ;;
 esac
 
 DT_VM_SHARE=$DT_BUILD/vm
 mkdir -p "$DT_VM_SHARE"
+# keep the 20 newest runs
+{ ls -1dt "$DT_VM_SHARE"/run.* 2>/dev/null || true; } | tail -n +21 | xargs -r rm -rf
 out=$(mktemp -d "$DT_VM_SHARE/run.XXXXXX")
 log=$out/console.log
 {
@@ -104,7 +109,7 @@ timeout -k 10 "$timeout" qemu-system-x86_64 \
 	"${numa[@]}" "${hmat[@]}" \
 	-kernel "$kernel" -append "$append" \
 	-display none -monitor none -serial "file:$log" -no-reboot \
-	-fsdev local,id=root,path=/,security_model=none,readonly=on \
+	-fsdev local,id=root,path=/,security_model=none,readonly=on,multidevs=remap \
 	-device virtio-9p-pci,fsdev=root,mount_tag=/dev/root \
 	-fsdev "local,id=share,path=$DT_VM_SHARE,security_model=none" \
 	-device virtio-9p-pci,fsdev=share,mount_tag=dtshare \

@@ -16,8 +16,8 @@ dt_result PASS apply "series ($n patches) applies to $DT_BASE_TAG"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$DT_TOP/scripts/export.sh" "$tmp" 2>/dev/null
-(cd "$DT_PATCHES" && ls -1 series [0-9][0-9][0-9][0-9]-*.patch 2>/dev/null) > "$tmp/.stored"
-(cd "$tmp" && ls -1 series [0-9][0-9][0-9][0-9]-*.patch 2>/dev/null) > "$tmp/.exported"
+(cd "$DT_PATCHES" && ls -1 series [0-9][0-9][0-9][0-9]-*.patch 2>/dev/null || true) > "$tmp/.stored"
+(cd "$tmp" && ls -1 series [0-9][0-9][0-9][0-9]-*.patch 2>/dev/null || true) > "$tmp/.exported"
 ok=1
 diff -u "$tmp/.stored" "$tmp/.exported" || ok=0
 while read -r f; do

@@ -11,7 +11,7 @@ mkdir -p "$out"
 rm -f "$out"/*
 set +e
 DT_VM_QUIET=1 DT_VM_TIMEOUT=${DT_KUNIT_TIMEOUT:-600} \
-	DT_VM_APPEND="kunit.enable=1 kunit.filter_glob=damon* ${DT_VM_APPEND:-}" \
+	DT_VM_APPEND="kunit.enable=1 kunit.filter_glob=damon* loglevel=7 ${DT_VM_APPEND:-}" \
 	"$DT_TOP/scripts/vm.sh" true
 vmrc=$?
 set -e

@@ -46,15 +46,15 @@ for v in check nonuma nosysfs noperf; do
 	obj=$(dt_variant_dir "$v")
 	# rebuild mm/damon/ every time so that W=1 and sparse see every file
 	rm -f "$obj"/mm/damon/*.o "$obj"/mm/damon/.*.o.cmd 2>/dev/null || true
-	# prepare without the checker; C=1 checks what is recompiled, which
+	# prepare (with W=1, as below, so it is not rebuilt) without the checker; C=1 checks what is recompiled, which
 	# is every file of mm/damon/ after the rm above
-	if "$DT_TOP/scripts/build.sh" "$v" prepare > "$log.prepare" 2>&1 &&
+	if "$DT_TOP/scripts/build.sh" "$v" W=1 prepare > "$log.prepare" 2>&1 &&
 	   "$DT_TOP/scripts/build.sh" "$v" W=1 C=1 CHECK="$sparse" mm/damon/ > "$log" 2>&1 &&
 	   ! grep -E 'warning:|error:|: note:' "$log" | grep -q .; then
 		dt_result PASS build "mm/damon/ W=1 C=1 ($v)"
 	else
 		grep -E 'warning:|error:' "$log.prepare" "$log" | head -40
-		tail -5 "$log.prepare" "$log"
+		tail -n 5 "$log.prepare" "$log"
 		dt_result FAIL build "mm/damon/ W=1 C=1 ($v)"
 		rc=1
 	fi

@@ -46,8 +46,8 @@ for v in check nonuma nosysfs noperf; do
 	obj=$(dt_variant_dir "$v")
 	# rebuild mm/damon/ every time so that W=1 and sparse see every file
 	rm -f "$obj"/mm/damon/*.o "$obj"/mm/damon/.*.o.cmd 2>/dev/null || true
-	# prepare (with W=1, as below, so it is not rebuilt) without the checker; C=1 checks what is recompiled, which
-	# is every file of mm/damon/ after the rm above
+	# prepare without the checker (with W=1, as below, so that it is not
+	# rebuilt); C=1 then checks what is recompiled: all of mm/damon/
 	if "$DT_TOP/scripts/build.sh" "$v" W=1 prepare > "$log.prepare" 2>&1 &&
 	   "$DT_TOP/scripts/build.sh" "$v" W=1 C=1 CHECK="$sparse" mm/damon/ > "$log" 2>&1 &&
 	   ! grep -E 'warning:|error:|: note:' "$log" | grep -q .; then

@@ -7,7 +7,9 @@
  * with move_pages(2) without target nodes.
  *
  *   hotcold [--hot MIB] [--cold MIB] [--hot-node N] [--cold-node N]
- *           [--seconds S] [--report] [--fast-node N]
+ *           [--seconds S] [--report] [--fast-node N] [--thp]
+ *
+ * The memory is in base pages unless --thp asks for transparent huge pages.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -27,6 +29,7 @@
 
 static volatile sig_atomic_t stop;
 static long page_size;
+static int thp_advice = MADV_NOHUGEPAGE;
 
 static void on_signal(int sig)
 {
@@ -64,7 +67,7 @@ static char *alloc_on(size_t mib, int node)
 		perror("mmap");
 		exit(1);
 	}
-	madvise(p, len, MADV_NOHUGEPAGE);
+	madvise(p, len, thp_advice);
 	if (node >= 0 && bind_to(node)) {
 		perror("set_mempolicy");
 		exit(1);
@@ -111,6 +114,7 @@ int main(int argc, char **argv)
 		{ "fast-node", required_argument, NULL, 'f' },
 		{ "seconds", required_argument, NULL, 's' },
 		{ "report", no_argument, NULL, 'r' },
+		{ "thp", no_argument, NULL, 't' },
 		{ NULL, 0, NULL, 0 },
 	};
 	size_t hot = 64, cold = 0;
@@ -128,6 +132,7 @@ int main(int argc, char **argv)
 		case 'f': fast_node = atoi(optarg); break;
 		case 's': seconds = atof(optarg); break;
 		case 'r': report = 1; break;
+		case 't': thp_advice = MADV_HUGEPAGE; break;
 		default:
 			fprintf(stderr, "usage: see the comment at the top of %s\n", __FILE__);
 			return 2;

@@ -43,7 +43,7 @@ rc=0
 while read -r status name; do
 	case "$status" in
 	PASS) dt_result PASS kunit "$name" >/dev/null ;;
-	SKIPPED) dt_result SKIP kunit "$name" "skipped by the test" ;;
+	SKIP | SKIPPED) dt_result SKIP kunit "$name" "skipped by the test (see the console log)" ;;
 	*) dt_result FAIL kunit "$name ($status)"; rc=1 ;;
 	esac
 done < "$out/cases"

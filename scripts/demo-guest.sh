@@ -35,6 +35,11 @@ echo 1 > $ctx/targets/nr_targets
 echo $wl > $ctx/targets/0/pid_target
 echo 1 > $ctx/schemes/nr_schemes
 echo stat > $ctx/schemes/0/action
+# the scheme matches every region, so that its tried regions are all regions
+pattern=$ctx/schemes/0/access_pattern
+echo 18446744073709551615 > $pattern/sz/max
+echo 4294967295 > $pattern/nr_accesses/max
+echo 4294967295 > $pattern/age/max
 echo on > $kd/state
 echo "  kdamond $(cat $kd/pid) monitors pid $wl; waiting 8 s"
 sleep 8

@@ -2,7 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0
 # Write the prepared tree's commits since the base back into patches/:
 # one format-patch file per commit, with stable names and contents (no
-# commit ids, no git version signature), and the series file.
+# commit ids, no git version signature, blob ids in index lines abbreviated
+# to a fixed 12 digits: git's automatic length depends on how many objects
+# the repository holds, so a fresh tree would export other lines), and the
+# series file.
 #
 #   scripts/export.sh [DIR]     write into DIR instead of patches/
 . "$(dirname "$0")/lib.sh"
@@ -15,7 +18,7 @@ dest=${1:-$DT_PATCHES}
 mkdir -p "$dest"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-git -C "$DT_SRC" format-patch -q --zero-commit --no-signature --no-numbered \
+git -C "$DT_SRC" -c core.abbrev=12 format-patch -q --zero-commit --no-signature --no-numbered \
 	--subject-prefix=PATCH -o "$tmp" "$DT_BASE_TAG..HEAD"
 {
 	echo "# The series, in order; applied by scripts/prepare.sh with git am."

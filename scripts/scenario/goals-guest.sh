@@ -1,0 +1,103 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Guest side of the quota-goal scenario (scripts/test/scenario.sh): a
+# workload's hot set starts on the slow node 1; one paddr context monitors
+# both nodes with two migrate_hot schemes, one per direction, each allowed
+# only its source node's addresses by an addr filter and each with a goal
+# of METRIC on its destination node.  Records the goal evaluations from the
+# damos_node_eligible_mem_bp tracepoint, the schemes' applied bytes and the
+# hot set's placement, each second, into $DT_OUT.
+#
+#   goals-guest.sh HOTCOLD METRIC HOT_MIB FAST_MIB SECONDS
+#
+# FAST_MIB is the part of the hot set to keep on node 0; the rest is for
+# node 1.  For node_target_mem_bp the targets are those sizes over each
+# node's size; for node_eligible_mem_bp, their shares of the hot set.
+set -euo pipefail
+hotcold=$1 metric=$2 hot=$3 fast=$4 seconds=$5
+damon=/sys/kernel/mm/damon/admin
+tr=/sys/kernel/tracing
+
+node_bytes() { awk '/MemTotal/ { print $4 * 1024 }' "/sys/devices/system/node/node$1/meminfo"; }
+# the physical address range that node $1's memory blocks span
+node_range() {
+	local bs first last
+	bs=$((0x$(cat /sys/devices/system/memory/block_size_bytes)))
+	first=$(ls -d /sys/devices/system/node/node$1/memory[0-9]* | sed 's/.*memory//' | sort -n | head -n1)
+	last=$(ls -d /sys/devices/system/node/node$1/memory[0-9]* | sed 's/.*memory//' | sort -n | tail -n1)
+	echo $((first * bs)) $(((last + 1) * bs))
+}
+read -r n0_start n0_end < <(node_range 0)
+read -r n1_start n1_end < <(node_range 1)
+if [ "$metric" = node_target_mem_bp ]; then
+	t0=$((fast * 1048576 * 10000 / $(node_bytes 0)))
+	t1=$(((hot - fast) * 1048576 * 10000 / $(node_bytes 1)))
+else
+	t0=$((fast * 10000 / hot))
+	t1=$((10000 - t0))
+fi
+{
+	echo "metric=$metric hot_mib=$hot fast_mib=$fast"
+	echo "node0=$n0_start-$n0_end node1=$n1_start-$n1_end"
+	echo "target0=$t0 target1=$t1"
+} > "$DT_OUT/setup.txt"
+
+"$hotcold" --hot "$hot" --cold 512 --hot-node 1 --cold-node 0 --report \
+	--seconds $((seconds + 10)) > "$DT_OUT/placement.txt" 2>&1 &
+wl=$!
+while ! grep -q '^t=' "$DT_OUT/placement.txt"; do sleep 0.5; done
+
+# scheme S: migrate_hot from node SRC to node DST, with a goal on DST
+scheme() {
+	local s=$1 src_start=$2 src_end=$3 dst=$4 target=$5
+	echo migrate_hot > "$s/action"
+	echo "$dst" > "$s/target_nid"
+	echo 1 > "$s/access_pattern/nr_accesses/min"
+	echo 4294967295 > "$s/access_pattern/nr_accesses/max"
+	echo 18446744073709551615 > "$s/access_pattern/sz/max"
+	echo 4294967295 > "$s/access_pattern/age/max"
+	echo $((128 << 20)) > "$s/quotas/bytes"
+	echo 1000 > "$s/quotas/reset_interval_ms"
+	echo 1 > "$s/quotas/goals/nr_goals"
+	echo "$metric" > "$s/quotas/goals/0/target_metric"
+	echo "$dst" > "$s/quotas/goals/0/nid"
+	echo "$target" > "$s/quotas/goals/0/target_value"
+	echo 1 > "$s/core_filters/nr_filters"
+	echo addr > "$s/core_filters/0/type"
+	echo Y > "$s/core_filters/0/matching"
+	echo Y > "$s/core_filters/0/allow"
+	echo "$src_start" > "$s/core_filters/0/addr_start"
+	echo "$src_end" > "$s/core_filters/0/addr_end"
+}
+
+echo 1 > $damon/kdamonds/nr_kdamonds
+kd=$damon/kdamonds/0
+echo 1 > $kd/contexts/nr_contexts
+ctx=$kd/contexts/0
+echo paddr > $ctx/operations
+echo 1 > $ctx/targets/nr_targets
+echo 2 > $ctx/targets/0/regions/nr_regions
+echo "$n0_start" > $ctx/targets/0/regions/0/start
+echo "$n0_end" > $ctx/targets/0/regions/0/end
+echo "$n1_start" > $ctx/targets/0/regions/1/start
+echo "$n1_end" > $ctx/targets/0/regions/1/end
+echo 2 > $ctx/schemes/nr_schemes
+scheme $ctx/schemes/0 "$n1_start" "$n1_end" 0 "$t0"
+scheme $ctx/schemes/1 "$n0_start" "$n0_end" 1 "$t1"
+
+echo 1 > $tr/events/damon/damos_node_eligible_mem_bp/enable
+cat $tr/trace_pipe > "$DT_OUT/trace.txt" &
+tp=$!
+echo on > $kd/state
+start=$(awk '{ print $1 }' /proc/uptime)
+echo "start=$start" >> "$DT_OUT/setup.txt"
+for i in $(seq "$seconds"); do
+	sleep 1
+	echo update_schemes_stats > $kd/state
+	echo "$(awk '{ print $1 }' /proc/uptime) $(cat $ctx/schemes/0/stats/sz_applied) $(cat $ctx/schemes/1/stats/sz_applied)"
+done > "$DT_OUT/applied.txt"
+echo off > $kd/state
+echo 0 > $tr/events/damon/damos_node_eligible_mem_bp/enable
+sleep 0.5
+kill $tp $wl 2>/dev/null || true
+wait 2>/dev/null || true

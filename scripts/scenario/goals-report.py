@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+# Reads a run of scripts/scenario/goals-guest.sh and reports how the node 0
+# goal converged: the time to get within BAND bp of its target, the band it
+# stays in for HOLD seconds after that, and the bytes that both schemes
+# migrated after convergence.  Exits 1 if it did not converge or hold.
+#
+#   goals-report.py DIR [BAND] [HOLD] [HOLD_BAND]
+import re
+import sys
+
+out = sys.argv[1]
+band = int(sys.argv[2]) if len(sys.argv) > 2 else 300
+hold = float(sys.argv[3]) if len(sys.argv) > 3 else 60
+hold_band = int(sys.argv[4]) if len(sys.argv) > 4 else 600
+
+setup = dict(re.findall(r'(\w+)=(\S+)', open(out + '/setup.txt').read()))
+start = float(setup['start'])
+ev = re.compile(r'\s(\d+\.\d+): damos_node_eligible_mem_bp: ctx_idx=0 '
+                r'scheme_idx=(\d+) goal_idx=0 metric=(\S+) nid=(\d+) '
+                r'eligible_bytes=(\d+) denominator_bytes=(\d+) '
+                r'current_value=(\d+) target_value=(\d+)')
+evals = {0: [], 1: []}
+for line in open(out + '/trace.txt'):
+    m = ev.search(line)
+    if m:
+        t, sidx = float(m.group(1)) - start, int(m.group(2))
+        evals[sidx].append((t, int(m.group(5)), int(m.group(7)),
+                            int(m.group(8))))
+applied = []
+for line in open(out + '/applied.txt'):
+    t, a, b = line.split()
+    applied.append((float(t) - start, int(a) + int(b)))
+
+def applied_at(t):
+    before = [b for (ta, b) in applied if ta <= t]
+    return before[-1] if before else 0
+
+goal0 = evals[0]
+print('%s: %d evaluations of the node 0 goal, %d of the node 1 goal' %
+      (setup['metric'], len(goal0), len(evals[1])))
+if not goal0:
+    print('no goal evaluation was traced')
+    sys.exit(1)
+target = goal0[0][3]
+conv = next((e for e in goal0 if abs(e[2] - target) <= band), None)
+for t, nbytes, cur, tgt in goal0[::max(1, len(goal0) // 12)]:
+    print('  t=%6.1fs node 0: eligible %5d MiB, current %5d bp, target %5d bp' %
+          (t, nbytes >> 20, cur, tgt))
+if conv is None:
+    print('did not get within %d bp of the target %d bp' % (band, target))
+    sys.exit(1)
+after = [e for e in goal0 if conv[0] <= e[0] <= conv[0] + hold]
+last = goal0[-1][0]
+lo, hi = min(e[2] for e in after), max(e[2] for e in after)
+moved = applied[-1][1] - applied_at(conv[0]) if applied else 0
+print('converged: within %d bp of %d bp after %.1f s' % (band, target, conv[0]))
+print('then, for %.0f s: %d..%d bp (%+d..%+d bp of the target)' %
+      (min(hold, last - conv[0]), lo, hi, lo - target, hi - target))
+print('migrated after convergence: %d MiB (both schemes, %.0f s)' %
+      (moved >> 20, applied[-1][0] - conv[0] if applied else 0))
+place = [l for l in open(out + '/placement.txt') if l.startswith('t=')]
+if place:
+    print('hot set placement at the end (hotcold): %s' % place[-1].strip())
+if last - conv[0] < hold:
+    print('the run ended %.0f s after convergence, before %.0f s of hold' %
+          (last - conv[0], hold))
+    sys.exit(1)
+if lo < target - hold_band or hi > target + hold_band:
+    print('left the +-%d bp band while holding' % hold_band)
+    sys.exit(1)

@@ -1,0 +1,65 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Layer "scenario": behaviour on the tiered VM.
+#   goals-node_target_mem_bp, goals-node_eligible_mem_bp: a 512 MiB hot set
+#   starts on the slow node; one paddr context with a migrate_hot scheme per
+#   direction, each with a goal of the metric on its destination node, must
+#   bring 384 MiB of it to the fast node (within 300 bp of the goal) and hold
+#   it there (within 600 bp) for 60 s.  scripts/scenario/goals-report.py
+#   prints the convergence time, the band and the bytes migrated after
+#   convergence.
+#   eligible-accuracy: the damon-eligible KUnit suite, through
+#   scripts/bench-eligible.sh on a guest filled with 3 GiB: the node eligible
+#   memory estimate within 100 bp of the exact folio walk.
+#
+#   scripts/test/scenario.sh [NAME...]
+. "$(dirname "$0")/../lib.sh"
+. "$DT_TOP/scripts/test/common.sh"
+
+out=$DT_TESTDIR/scenario
+mkdir -p "$out" "$DT_BUILD/bin"
+gcc -O2 -Wall -o "$DT_BUILD/bin/hotcold" "$DT_TOP/tools/hotcold.c"
+names=("$@")
+[ ${#names[@]} -gt 0 ] || names=(eligible-accuracy goals-node_target_mem_bp goals-node_eligible_mem_bp)
+rc=0
+for name in "${names[@]}"; do
+	case $name in
+	goals-*)
+		metric=${name#goals-}
+		set +e
+		DT_VM_QUIET=1 DT_VM_TIMEOUT=900 "$DT_TOP/scripts/vm.sh" \
+			"$DT_TOP/scripts/scenario/goals-guest.sh" "$DT_BUILD/bin/hotcold" \
+			"$metric" 512 384 150
+		vmrc=$?
+		rm -rf "${out:?}/$name"
+		cp -r "$DT_BUILD/vm/last" "$out/$name"
+		python3 "$DT_TOP/scripts/scenario/goals-report.py" "$out/$name" \
+			> "$out/$name/report.txt" 2>&1
+		prc=$?
+		set -e
+		sed 's/^/  /' "$out/$name/report.txt"
+		if [ $vmrc = 0 ] && [ $prc = 0 ]; then
+			dt_result PASS scenario "$name"
+		else
+			dt_result FAIL scenario "$name (vm exit $vmrc, report exit $prc; $out/$name)"
+			rc=1
+		fi ;;
+	eligible-accuracy)
+		set +e
+		DT_VM_FAST_MEM=2G DT_VM_SLOW_MEM=3G DT_BENCH_FILL_MIB=3072 \
+			"$DT_TOP/scripts/bench-eligible.sh" > "$out/$name.txt" 2>&1
+		brc=$?
+		set -e
+		sed 's/^/  /' "$out/$name.txt"
+		if [ $brc = 0 ] && grep -q '^ok 1 damon-eligible$' "$out/$name.txt"; then
+			dt_result PASS scenario "$name"
+		else
+			dt_result FAIL scenario "$name (exit $brc; $out/$name.txt)"
+			rc=1
+		fi ;;
+	*)
+		dt_result FAIL scenario "$name: no such scenario"
+		rc=1 ;;
+	esac
+done
+exit $rc

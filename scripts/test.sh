@@ -5,13 +5,13 @@
 #
 #   scripts/test.sh [LAYER...]     default: all layers, in order
 #
-# Layers: apply checkpatch build kunit kselftest.  A failing layer is
+# Layers: apply checkpatch build kunit kselftest scenario.  A failing layer is
 # named at the end and makes the command fail; the VM layers need the
 # build layer's kernel and are not run when it failed.  DT_DEBUG=1 runs
 # everything on the debug kernel.
 . "$(dirname "$0")/lib.sh"
 
-all=(apply checkpatch build kunit kselftest)
+all=(apply checkpatch build kunit kselftest scenario)
 layers=("$@")
 [ ${#layers[@]} -gt 0 ] || layers=("${all[@]}")
 for l in "${layers[@]}"; do
@@ -28,7 +28,7 @@ failed=()
 start=$(date +%s)
 for l in "${layers[@]}"; do
 	case "$l" in
-	kunit | kselftest)
+	kunit | kselftest | scenario)
 		if [[ " ${failed[*]} " == *" build "* || " ${failed[*]} " == *" apply "* ]]; then
 			echo "FAIL $l: not run: no kernel of this series was built" | tee -a "$DT_RESULTS"
 			failed+=("$l")

@@ -18,14 +18,17 @@ hotcold=$1 metric=$2 hot=$3 fast=$4 seconds=$5
 damon=/sys/kernel/mm/damon/admin
 tr=/sys/kernel/tracing
 
-node_bytes() { awk '/MemTotal/ { print $4 * 1024 }' "/sys/devices/system/node/node$1/meminfo"; }
-# the physical address range that node $1's memory blocks span
+node_bytes() { awk '/MemTotal/ { printf "%.0f\n", $4 * 1024 }' "/sys/devices/system/node/node$1/meminfo"; }
+# the physical address range that node $1's zones span, from /proc/zoneinfo
 node_range() {
-	local bs first last
-	bs=$((0x$(cat /sys/devices/system/memory/block_size_bytes)))
-	first=$(ls -d /sys/devices/system/node/node$1/memory[0-9]* | sed 's/.*memory//' | sort -n | head -n1)
-	last=$(ls -d /sys/devices/system/node/node$1/memory[0-9]* | sed 's/.*memory//' | sort -n | tail -n1)
-	echo $((first * bs)) $(((last + 1) * bs))
+	awk -v node="$1" '
+		/^Node/ { n = $2 + 0; spanned = 0 }
+		n == node && $1 == "spanned" { spanned = $2 }
+		n == node && $1 == "start_pfn:" && spanned > 0 {
+			if (lo == "" || $2 < lo) lo = $2
+			if ($2 + spanned > hi) hi = $2 + spanned
+		}
+		END { printf "%.0f %.0f\n", lo * 4096, hi * 4096 }' /proc/zoneinfo
 }
 read -r n0_start n0_end < <(node_range 0)
 read -r n1_start n1_end < <(node_range 1)

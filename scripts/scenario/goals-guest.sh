@@ -11,7 +11,10 @@
 #   goals-guest.sh HOTCOLD METRIC HOT_MIB FAST_MIB SECONDS
 #
 # FAST_MIB is the part of the hot set to keep on node 0; the rest is for
-# node 1.  For node_target_mem_bp the targets are those sizes over each
+# node 1.  For tuning, DT_SCENARIO_THP=1 (the workload's memory in huge
+# pages), DT_SCENARIO_HOT_MIN (the schemes' minimum nr_accesses, 1) and
+# DT_SCENARIO_QUOTA_MIB (their size quota per second, 128) may be set in the
+# guest, through a wrapper.  For node_target_mem_bp the targets are those sizes over each
 # node's size; for node_eligible_mem_bp, their shares of the hot set.
 set -euo pipefail
 hotcold=$1 metric=$2 hot=$3 fast=$4 seconds=$5
@@ -45,7 +48,9 @@ fi
 	echo "target0=$t0 target1=$t1"
 } > "$DT_OUT/setup.txt"
 
-"$hotcold" --hot "$hot" --cold 512 --hot-node 1 --cold-node 0 --report \
+# NUMA balancing would migrate the hot set to the CPUs' node on its own
+echo 0 > /proc/sys/kernel/numa_balancing
+"$hotcold" --hot "$hot" --cold 512 --hot-node 1 --cold-node 0 --report ${DT_SCENARIO_THP:+--thp} \
 	--seconds $((seconds + 10)) > "$DT_OUT/placement.txt" 2>&1 &
 wl=$!
 while ! grep -q '^t=' "$DT_OUT/placement.txt"; do sleep 0.5; done
@@ -55,11 +60,11 @@ scheme() {
 	local s=$1 src_start=$2 src_end=$3 dst=$4 target=$5
 	echo migrate_hot > "$s/action"
 	echo "$dst" > "$s/target_nid"
-	echo 1 > "$s/access_pattern/nr_accesses/min"
+	echo "${DT_SCENARIO_HOT_MIN:-1}" > "$s/access_pattern/nr_accesses/min"
 	echo 4294967295 > "$s/access_pattern/nr_accesses/max"
 	echo 18446744073709551615 > "$s/access_pattern/sz/max"
 	echo 4294967295 > "$s/access_pattern/age/max"
-	echo $((128 << 20)) > "$s/quotas/bytes"
+	echo $((${DT_SCENARIO_QUOTA_MIB:-128} << 20)) > "$s/quotas/bytes"
 	echo 1000 > "$s/quotas/reset_interval_ms"
 	echo 1 > "$s/quotas/goals/nr_goals"
 	echo "$metric" > "$s/quotas/goals/0/target_metric"

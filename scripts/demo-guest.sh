@@ -4,8 +4,8 @@
 # checks it, then DAMON monitoring a running workload whose hot set sits
 # on the slow node.  Run inside the VM by scripts/main.sh.
 set -euo pipefail
+. "$(dirname "$0")/guest-damon.sh"
 hotcold=$1
-damon=/sys/kernel/mm/damon/admin
 exec > >(tee "$DT_OUT/demo.txt") 2>&1
 
 echo "== NUMA nodes"
@@ -26,12 +26,7 @@ echo "== DAMON monitoring a workload (vaddr, upstream sysfs interface)"
 wl=$!
 sleep 2
 head -n1 /tmp/hotcold.out | sed 's/^/  /'
-echo 1 > $damon/kdamonds/nr_kdamonds
-kd=$damon/kdamonds/0
-echo 1 > $kd/contexts/nr_contexts
-ctx=$kd/contexts/0
-echo vaddr > $ctx/operations
-echo 1 > $ctx/targets/nr_targets
+dt_damon_one_ctx vaddr
 echo $wl > $ctx/targets/0/pid_target
 echo 1 > $ctx/schemes/nr_schemes
 echo stat > $ctx/schemes/0/action
@@ -43,8 +38,8 @@ echo 4294967295 > $pattern/age/max
 echo on > $kd/state
 echo "  kdamond $(cat $kd/pid) monitors pid $wl; waiting 8 s"
 sleep 8
-echo update_schemes_tried_regions > $kd/state
 tried=$ctx/schemes/0/tried_regions
+echo update_schemes_tried_regions > $kd/state
 echo "  regions DAMON found accessed (nr_accesses > 0 of 20 samples per 100 ms):"
 hot_bytes=0
 for r in "$tried"/[0-9]*; do

@@ -17,8 +17,8 @@
 # guest, through a wrapper.  For node_target_mem_bp the targets are those sizes over each
 # node's size; for node_eligible_mem_bp, their shares of the hot set.
 set -euo pipefail
+. "$(dirname "$0")/../guest-damon.sh"
 hotcold=$1 metric=$2 hot=$3 fast=$4 seconds=$5
-damon=/sys/kernel/mm/damon/admin
 tr=/sys/kernel/tracing
 
 node_bytes() { awk '/MemTotal/ { printf "%.0f\n", $4 * 1024 }' "/sys/devices/system/node/node$1/meminfo"; }
@@ -78,12 +78,7 @@ scheme() {
 	echo "$src_end" > "$s/core_filters/0/addr_end"
 }
 
-echo 1 > $damon/kdamonds/nr_kdamonds
-kd=$damon/kdamonds/0
-echo 1 > $kd/contexts/nr_contexts
-ctx=$kd/contexts/0
-echo paddr > $ctx/operations
-echo 1 > $ctx/targets/nr_targets
+dt_damon_one_ctx paddr
 echo 2 > $ctx/targets/0/regions/nr_regions
 echo "$n0_start" > $ctx/targets/0/regions/0/start
 echo "$n0_end" > $ctx/targets/0/regions/0/end

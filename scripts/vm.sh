@@ -24,6 +24,7 @@
 #                         with ERMS, glibc's memset uses `rep stosb`, which
 #                         TCG runs an order of magnitude slower)
 #   DT_VM_QUIET=1         do not stream the console to stdout
+#   DT_VM_FOLLOW=NAME     stream the guest's file $DT_OUT/NAME to stdout
 #   DT_DEBUG=1            boot the debug kernel
 # Exit status: the command's; 124 when the guest timed out; 125 when it
 # crashed or never ran the command.
@@ -98,7 +99,12 @@ append+=" dt.share=$DT_VM_SHARE dt.job=$out/job.sh dt.vmlinux=$obj/vmlinux"
 append+=" ${DT_VM_APPEND:-}"
 
 : > "$log"
-if [ "${DT_VM_QUIET:-0}" != 1 ]; then
+if [ -n "${DT_VM_FOLLOW:-}" ]; then
+	: > "$out/$DT_VM_FOLLOW"
+	tail -n +1 -f "$out/$DT_VM_FOLLOW" &
+	tailpid=$!
+	trap 'kill $tailpid 2>/dev/null' EXIT
+elif [ "${DT_VM_QUIET:-0}" != 1 ]; then
 	tail -n +1 -f "$log" &
 	tailpid=$!
 	trap 'kill $tailpid 2>/dev/null' EXIT

@@ -13,8 +13,11 @@
 # FAST_MIB is the part of the hot set to keep on node 0; the rest is for
 # node 1.  For tuning, DT_SCENARIO_THP=1 (the workload's memory in huge
 # pages), DT_SCENARIO_HOT_MIN (the schemes' minimum nr_accesses, 1) and
-# DT_SCENARIO_QUOTA_MIB (their size quota per second, 128) may be set in the
-# guest, through a wrapper.  For node_target_mem_bp the targets are those sizes over each
+# DT_SCENARIO_QUOTA_MIB (their size quota per second, 32) and
+# DT_SCENARIO_TUNER (the quota goal tuner, temporal) may be set in the
+# guest, through a wrapper.  The temporal tuner migrates at the full quota
+# until the goal is met and then stops, so the quota bounds the overshoot;
+# the consist tuner's proportional steps overshot by the whole hot set.  For node_target_mem_bp the targets are those sizes over each
 # node's size; for node_eligible_mem_bp, their shares of the hot set.
 set -euo pipefail
 . "$(dirname "$0")/../guest-damon.sh"
@@ -64,7 +67,8 @@ scheme() {
 	echo 4294967295 > "$s/access_pattern/nr_accesses/max"
 	echo 18446744073709551615 > "$s/access_pattern/sz/max"
 	echo 4294967295 > "$s/access_pattern/age/max"
-	echo $((${DT_SCENARIO_QUOTA_MIB:-128} << 20)) > "$s/quotas/bytes"
+	echo $((${DT_SCENARIO_QUOTA_MIB:-32} << 20)) > "$s/quotas/bytes"
+	echo "${DT_SCENARIO_TUNER:-temporal}" > "$s/quotas/goal_tuner"
 	echo 1000 > "$s/quotas/reset_interval_ms"
 	echo 1 > "$s/quotas/goals/nr_goals"
 	echo "$metric" > "$s/quotas/goals/0/target_metric"

@@ -1,0 +1,133 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Guest side of the main job (scripts/main.sh) and of the tiering benchmark
+# (scripts/bench-tier.sh): runs the hotcold workload, whose hot set starts on
+# the slow node 1 and whose cold data fills the fast node 0, under one
+# tiering MODE, and prints once a second where the memory is, read from the
+# kernel:
+#   hot, cold    the workload's pages on node 0 (move_pages(2), no targets)
+#   node0        node 0's used memory
+#   promoted, demoted   DAMON_TIER's bytes_promoted/demoted_regions
+#   migrated     pages migrated by any kernel path (pgmigrate_success)
+# then a summary.  Writes $DT_OUT/tier.txt (what it prints), tier.dat (the
+# series, for the plot) and summary.txt (KEY=VALUE).
+#
+#   tier-guest.sh HOTCOLD MODE SECONDS HOT_MIB COLD_MIB
+#
+# MODE: none (no tiering), numab (NUMA balancing's tiering mode,
+# kernel.numa_balancing=2 with demotion enabled), mtier (the DAMON mtier
+# sample), damon_tier (DAMON_TIER, which the kernel command line enabled).
+set -euo pipefail
+hotcold=$1 mode=$2 seconds=$3 hot=$4 cold=$5
+params=/sys/module/damon_tier/parameters
+mtier=/sys/module/damon_sample_mtier/parameters
+exec > >(tee "$DT_OUT/tier.txt") 2>&1
+
+vmstat() { awk -v k="$1" '$1 == k { print $2 }' /proc/vmstat; }
+# node 0's memory: "total free" in KiB
+node0_mem() { awk '/MemTotal/ { t = $4 } /MemFree/ { f = $4 } END { print t, f }' \
+	/sys/devices/system/node/node0/meminfo; }
+# CPU ticks of the kdamond threads
+kdamond_ticks() {
+	local f sum=0
+	for f in /proc/[0-9]*/comm; do
+		[[ $(cat "$f" 2>/dev/null) == kdamond* ]] || continue
+		sum=$((sum + $(awk '{ print $14 + $15 }' "${f%comm}stat" 2>/dev/null || echo 0)))
+	done
+	echo $sum
+}
+param() { cat "$params/$1" 2>/dev/null || echo 0; }
+
+echo "== machine"
+for n in /sys/devices/system/node/node[0-9]*; do
+	printf '  %s: cpus [%s], %d MiB\n' "${n##*/}" "$(cat "$n/cpulist")" \
+		$(($(awk '/MemTotal/ { print $4 }' "$n/meminfo") / 1024))
+done
+for t in /sys/devices/virtual/memory_tiering/memory_tier*; do
+	echo "  ${t##*/}: nodes $(cat "$t/nodelist")"
+done
+
+# NUMA balancing would promote on its own: only its own mode has it
+echo 0 > /proc/sys/kernel/numa_balancing
+case $mode in
+none) ;;
+numab)
+	echo true > /sys/kernel/mm/numa/demotion_enabled
+	echo 2 > /proc/sys/kernel/numa_balancing ;;
+mtier)
+	echo Y > $mtier/detect_node_addresses
+	echo Y > $mtier/enabled ;;
+damon_tier)
+	[ "$(cat $params/enabled)" = Y ] || { echo "DAMON_TIER is not enabled"; exit 1; }
+	echo "  DAMON_TIER: enabled at boot, kdamond $(cat $params/kdamond_pid);" \
+		"$(dmesg | grep -o 'damon-tier: tiering.*' | tail -n1)" ;;
+*) echo "unknown mode $mode"; exit 2 ;;
+esac
+
+echo "== $mode: hot set $hot MiB starts on node 1, cold data $cold MiB on node 0"
+"$hotcold" --hot "$hot" --cold "$cold" --hot-node 1 --cold-node 0 --report \
+	--seconds $((seconds + 120)) > "$DT_OUT/placement.txt" 2>&1 &
+wl=$!
+while ! grep -q '^t=' "$DT_OUT/placement.txt"; do
+	kill -0 $wl 2>/dev/null || { cat "$DT_OUT/placement.txt"; exit 1; }
+	sleep 0.2
+done
+read -r total0 free0 < <(node0_mem)
+mig0=$(vmstat pgmigrate_success)
+ticks0=$(kdamond_ticks)
+prom0=$(param bytes_promoted_regions)
+dem0=$(param bytes_demoted_regions)
+first=$(grep '^t=' "$DT_OUT/placement.txt" | head -n1)
+
+printf '%4s %16s %16s %7s %9s %9s %9s\n' t "hot in fast" "cold in fast" node0 \
+	promoted demoted migrated
+echo "# t hot_fast_mib cold_fast_mib node0_used_pct promoted_mib demoted_mib migrated_mib" \
+	> "$DT_OUT/tier.dat"
+for i in $(seq "$seconds"); do
+	sleep 1
+	line=$(grep '^t=' "$DT_OUT/placement.txt" | tail -n1)
+	[[ $line =~ hot_in_fast=([0-9]+)/([0-9]+)\ cold_in_fast=([0-9]+)/([0-9]+) ]] || continue
+	hf=$((BASH_REMATCH[1] / 256)) cf=$((BASH_REMATCH[3] / 256))
+	read -r total free < <(node0_mem)
+	used=$(((total - free) * 1000 / total))
+	prom=$((($(param bytes_promoted_regions) - prom0) >> 20))
+	dem=$((($(param bytes_demoted_regions) - dem0) >> 20))
+	mig=$((($(vmstat pgmigrate_success) - mig0) / 256))
+	printf '%3ds %8d/%d MiB %8d/%d MiB %5d.%d%% %5d MiB %5d MiB %5d MiB\n' "$i" \
+		$hf "$hot" $cf "$cold" $((used / 10)) $((used % 10)) $prom $dem $mig
+	echo "$i $hf $cf $((used / 10)).$((used % 10)) $prom $dem $mig" >> "$DT_OUT/tier.dat"
+done
+ticks=$(($(kdamond_ticks) - ticks0))
+wl_sys=$(awk '{ print $15 }' /proc/$wl/stat)
+cp /sys/devices/system/node/node0/meminfo "$DT_OUT/node0-meminfo.txt"
+cp /proc/zoneinfo "$DT_OUT/zoneinfo.txt"
+kill $wl 2>/dev/null || true
+wait 2>/dev/null || true
+
+# The least migration that reaches the goal: the hot pages not on node 0
+# move there, and as much cold memory as they do not fit in node 0's free
+# memory (less DAMON_TIER's 0.4 % free goal) moves out.
+[[ $first =~ hot_in_fast=([0-9]+)/([0-9]+) ]]
+hot_out=$(((BASH_REMATCH[2] - BASH_REMATCH[1]) / 256))
+room=$(((free0 - total0 * 40 / 10000) / 1024))
+need=$((hot_out + (hot_out > room ? hot_out - room : 0)))
+awk -v hot="$hot" -v need="$need" -v ticks="$ticks" -v secs="$seconds" \
+	-v wl_sys="$wl_sys" -v mode="$mode" '
+	!/^#/ {
+		if (t90 == "" && $2 >= 0.9 * hot) t90 = $1
+		if (t95 == "" && $2 >= 0.95 * hot) t95 = $1
+		last_hot = $2; mig = $7
+	}
+	END {
+		printf "mode=%s\nt90=%s\nt95=%s\nend_share_pct=%.1f\n", mode,
+			t90 == "" ? "-" : t90, t95 == "" ? "-" : t95, 100 * last_hot / hot
+		printf "migrated_mib=%d\nneeded_mib=%d\n", mig, need
+		printf "migrated_over_needed=%s\n", need ? sprintf("%.2f", mig / need) : "-"
+		printf "kdamond_cpu_pct=%.2f\nworkload_sys_s=%.1f\n", ticks / secs, wl_sys / 100
+	}' "$DT_OUT/tier.dat" > "$DT_OUT/summary.txt"
+. "$DT_OUT/summary.txt"
+echo "== summary ($mode, ${seconds} s)"
+echo "  hot set in the fast node: 90% after ${t90} s, 95% after ${t95} s; ${end_share_pct}% at the end"
+echo "  migrated ${migrated_mib} MiB; the least that reaches the goal is ${needed_mib} MiB" \
+	"(ratio ${migrated_over_needed})"
+echo "  kdamond CPU: ${kdamond_cpu_pct}% of one vCPU; the workload's system time ${workload_sys_s} s"

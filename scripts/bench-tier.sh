@@ -8,21 +8,28 @@
 # kdamond CPU) and writes build/bench-tier/{table.md,tiering.png}.
 #
 #   scripts/bench-tier.sh [MODE...]   default: none numab mtier damon_tier
+#                                     damon_tier-autotune
+# damon_tier-autotune is DAMON_TIER with autotune_monitoring_intervals=Y.
 #   DT_BENCH_SECONDS=90               how long each mode runs
 . "$(dirname "$0")/lib.sh"
 
 seconds=${DT_BENCH_SECONDS:-90}
 modes=("$@")
-[ ${#modes[@]} -gt 0 ] || modes=(none numab mtier damon_tier)
+[ ${#modes[@]} -gt 0 ] || modes=(none numab mtier damon_tier damon_tier-autotune)
 out=$DT_BUILD/bench-tier
 mkdir -p "$out" "$DT_BUILD/bin"
 gcc -O2 -Wall -o "$DT_BUILD/bin/hotcold" "$DT_TOP/tools/hotcold.c"
 for mode in "${modes[@]}"; do
-	append=
-	[ "$mode" = damon_tier ] && append="damon_tier.enabled=Y"
+	append= guest_mode=$mode
+	case $mode in
+	damon_tier) append="damon_tier.enabled=Y" ;;
+	damon_tier-autotune)
+		append="damon_tier.enabled=Y damon_tier.autotune_monitoring_intervals=Y"
+		guest_mode=damon_tier ;;
+	esac
 	dt_log "benchmark: $mode, $seconds s"
 	DT_VM_QUIET=1 DT_VM_APPEND="$append" "$DT_TOP/scripts/vm.sh" \
-		"$DT_TOP/scripts/tier-guest.sh" "$DT_BUILD/bin/hotcold" "$mode" "$seconds" 512 1536 \
+		"$DT_TOP/scripts/tier-guest.sh" "$DT_BUILD/bin/hotcold" "$guest_mode" "$seconds" 512 1536 \
 		> /dev/null || dt_die "$mode: the guest failed; $DT_BUILD/vm/last/console.log"
 	rm -rf "${out:?}/$mode"
 	cp -r "$(readlink -f "$DT_BUILD/vm/last")" "$out/$mode"
@@ -34,8 +41,9 @@ done
 	echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 	for mode in "${modes[@]}"; do
 		(
+			name=$mode
 			. "$out/$mode/summary.txt"
-			echo "| $mode | ${t90} s | ${t95} s | ${end_share_pct}% | ${migrated_mib} MiB |" \
+			echo "| $name | ${t90} s | ${t95} s | ${end_share_pct}% | ${migrated_mib} MiB |" \
 				"${needed_mib} MiB | ${migrated_over_needed} | ${kdamond_cpu_pct}% | ${workload_sys_s} s |"
 		)
 	done

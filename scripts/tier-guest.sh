@@ -12,13 +12,13 @@
 # then a summary.  Writes $DT_OUT/tier.txt (what it prints), tier.dat (the
 # series, for the plot) and summary.txt (KEY=VALUE).
 #
-#   tier-guest.sh HOTCOLD MODE SECONDS HOT_MIB COLD_MIB
+#   tier-guest.sh HOTCOLD MODE SECONDS HOT_MIB COLD_MIB [HOT_NODE]
 #
 # MODE: none (no tiering), numab (NUMA balancing's tiering mode,
 # kernel.numa_balancing=2 with demotion enabled), mtier (the DAMON mtier
 # sample), damon_tier (DAMON_TIER, which the kernel command line enabled).
 set -euo pipefail
-hotcold=$1 mode=$2 seconds=$3 hot=$4 cold=$5
+hotcold=$1 mode=$2 seconds=$3 hot=$4 cold=$5 hot_node=${6:-1}
 params=/sys/module/damon_tier/parameters
 mtier=/sys/module/damon_sample_mtier/parameters
 exec > >(tee "$DT_OUT/tier.txt") 2>&1
@@ -64,20 +64,20 @@ damon_tier)
 *) echo "unknown mode $mode"; exit 2 ;;
 esac
 
-echo "== $mode: hot set $hot MiB starts on node 1, cold data $cold MiB on node 0"
-"$hotcold" --hot "$hot" --cold "$cold" --hot-node 1 --cold-node 0 --report \
-	--seconds $((seconds + 120)) > "$DT_OUT/placement.txt" 2>&1 &
-wl=$!
-while ! grep -q '^t=' "$DT_OUT/placement.txt"; do
-	kill -0 $wl 2>/dev/null || { cat "$DT_OUT/placement.txt"; exit 1; }
-	sleep 0.2
-done
+# node 0's high watermark, in KiB: memory that promotion can not fill
+wmark_kib=$(awk '/^Node 0,/ { n0 = 1; next } /^Node/ { n0 = 0 }
+	n0 && $1 == "high" { sum += $2 } END { print sum * 4 }' /proc/zoneinfo)
 read -r total0 free0 < <(node0_mem)
 mig0=$(vmstat pgmigrate_success)
 ticks0=$(kdamond_ticks)
 prom0=$(param bytes_promoted_regions)
 dem0=$(param bytes_demoted_regions)
-first=$(grep '^t=' "$DT_OUT/placement.txt" | head -n1)
+
+echo "== $mode: hot set $hot MiB placed on node $hot_node, cold data $cold MiB on node 0;" \
+	"t=0 is the workload's start"
+"$hotcold" --hot "$hot" --cold "$cold" --hot-node "$hot_node" --cold-node 0 --report \
+	--seconds $((seconds + 120)) > "$DT_OUT/placement.txt" 2>&1 &
+wl=$!
 
 printf '%4s %16s %16s %7s %9s %9s %9s\n' t "hot in fast" "cold in fast" node0 \
 	promoted demoted migrated
@@ -85,8 +85,12 @@ echo "# t hot_fast_mib cold_fast_mib node0_used_pct promoted_mib demoted_mib mig
 	> "$DT_OUT/tier.dat"
 for i in $(seq "$seconds"); do
 	sleep 1
-	line=$(grep '^t=' "$DT_OUT/placement.txt" | tail -n1)
-	[[ $line =~ hot_in_fast=([0-9]+)/([0-9]+)\ cold_in_fast=([0-9]+)/([0-9]+) ]] || continue
+	kill -0 $wl 2>/dev/null || { cat "$DT_OUT/placement.txt"; exit 1; }
+	line=$(grep '^t=' "$DT_OUT/placement.txt" | tail -n1 || true)
+	if ! [[ $line =~ hot_in_fast=([0-9]+)/([0-9]+)\ cold_in_fast=([0-9]+)/([0-9]+) ]]; then
+		printf '%3ds   (the workload is placing its memory)\n' "$i"
+		continue
+	fi
 	hf=$((BASH_REMATCH[1] / 256)) cf=$((BASH_REMATCH[3] / 256))
 	read -r total free < <(node0_mem)
 	used=$(((total - free) * 1000 / total))
@@ -102,15 +106,13 @@ wl_sys=$(awk '{ print $15 }' /proc/$wl/stat)
 cp /sys/devices/system/node/node0/meminfo "$DT_OUT/node0-meminfo.txt"
 cp /proc/zoneinfo "$DT_OUT/zoneinfo.txt"
 kill $wl 2>/dev/null || true
-wait 2>/dev/null || true
+wait $wl 2>/dev/null || true
 
-# The least migration that reaches the goal: the hot pages not on node 0
-# move there, and as much cold memory as they do not fit in node 0's free
-# memory (less DAMON_TIER's 0.4 % free goal) moves out.
-[[ $first =~ hot_in_fast=([0-9]+)/([0-9]+) ]]
-hot_out=$(((BASH_REMATCH[2] - BASH_REMATCH[1]) / 256))
-room=$(((free0 - total0 * 40 / 10000) / 1024))
-need=$((hot_out + (hot_out > room ? hot_out - room : 0)))
+# The least migration that brings the whole hot set to node 0: the hot set
+# moves there, and as much cold data as it does not fit in node 0's free
+# memory above the high watermark moves out.
+room=$(((free0 - wmark_kib) / 1024 - cold))
+need=$((hot + (hot > room ? hot - room : 0)))
 awk -v hot="$hot" -v need="$need" -v ticks="$ticks" -v secs="$seconds" \
 	-v wl_sys="$wl_sys" -v mode="$mode" '
 	!/^#/ {

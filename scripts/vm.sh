@@ -103,11 +103,11 @@ if [ -n "${DT_VM_FOLLOW:-}" ]; then
 	: > "$out/$DT_VM_FOLLOW"
 	tail -n +1 -f "$out/$DT_VM_FOLLOW" &
 	tailpid=$!
-	trap 'kill $tailpid 2>/dev/null' EXIT
+	trap 'kill $tailpid 2>/dev/null || true' EXIT
 elif [ "${DT_VM_QUIET:-0}" != 1 ]; then
 	tail -n +1 -f "$log" &
 	tailpid=$!
-	trap 'kill $tailpid 2>/dev/null' EXIT
+	trap 'kill $tailpid 2>/dev/null || true' EXIT
 fi
 set +e
 timeout -k 10 "$timeout" qemu-system-x86_64 \

@@ -12,7 +12,14 @@
 #   scripts/bench-eligible.sh on a guest filled with 3 GiB: the node eligible
 #   memory estimate within 100 bp of the exact folio walk.
 #
-#   scripts/test/scenario.sh [NAME...]   default: eligible-accuracy
+#   tier, tier-2slow: DAMON_TIER enabled on the kernel command line, with
+#   defaults, on the main job's workload (512 MiB hot set on a slow node,
+#   1.5 GiB cold data on the fast node) for 60 s: at least 95 % of the hot
+#   set must end in the fast node.  tier-2slow boots one fast and two slow
+#   nodes and starts the hot set on node 2, which DAMON_TIER must find
+#   without any parameter.
+#
+#   scripts/test/scenario.sh [NAME...]   default: eligible-accuracy tier tier-2slow
 . "$(dirname "$0")/../lib.sh"
 . "$DT_TOP/scripts/test/common.sh"
 
@@ -21,7 +28,7 @@ mkdir -p "$out" "$DT_BUILD/bin"
 gcc -O2 -Wall -o "$DT_BUILD/bin/hotcold" "$DT_TOP/tools/hotcold.c"
 names=("$@")
 # the goals scenarios do not converge yet (issue 3): run them by name
-[ ${#names[@]} -gt 0 ] || names=(eligible-accuracy)
+[ ${#names[@]} -gt 0 ] || names=(eligible-accuracy tier tier-2slow)
 rc=0
 for name in "${names[@]}"; do
 	case $name in
@@ -43,6 +50,28 @@ for name in "${names[@]}"; do
 			dt_result PASS scenario "$name"
 		else
 			dt_result FAIL scenario "$name (vm exit $vmrc, report exit $prc; $out/$name)"
+			rc=1
+		fi ;;
+	tier|tier-2slow)
+		nslow=1 hot_node=1
+		[ "$name" = tier-2slow ] && nslow=2 hot_node=2
+		set +e
+		DT_VM_QUIET=1 DT_VM_SLOW_NODES=$nslow DT_VM_APPEND="damon_tier.enabled=Y" \
+			"$DT_TOP/scripts/vm.sh" "$DT_TOP/scripts/tier-guest.sh" "$DT_BUILD/bin/hotcold" \
+			damon_tier 60 512 1536 $hot_node > /dev/null 2>&1
+		vmrc=$?
+		set -e
+		rm -rf "${out:?}/$name"
+		cp -r "$(readlink -f "$DT_BUILD/vm/last")" "$out/$name"
+		sed -n '/DAMON_TIER:/p; /^== summary/,$p' "$out/$name/tier.txt" | sed 's/^/  /'
+		share=$(sed -n 's/^end_share_pct=//p' "$out/$name/summary.txt" 2>/dev/null)
+		splat=$(grep -cE 'WARNING:|BUG:|Oops|UBSAN|KASAN|kmemleak|lockdep' \
+			"$out/$name/console.log" || true)
+		if [ $vmrc = 0 ] && [ -n "$share" ] && awk -v s="$share" 'BEGIN { exit !(s >= 95) }' &&
+			[ "$splat" = 0 ]; then
+			dt_result PASS scenario "$name: ${share}% of the hot set in the fast node after 60 s"
+		else
+			dt_result FAIL scenario "$name (vm exit $vmrc, ${share:-?}% of the hot set in the fast node, $splat splat lines; $out/$name)"
 			rc=1
 		fi ;;
 	eligible-accuracy)

@@ -55,7 +55,7 @@ for mode in "${modes[@]}"; do
 	plot+="${plot:+, }\"$out/$mode/tier.dat\" using 1:(100*\$2/512) with lines lw 2 title \"$mode\""
 done
 gnuplot <<GP
-set terminal pngcairo size 1000,520 font ",10"
+set terminal pngcairo noenhanced size 1000,520 font ",10"
 set output "$out/tiering.png"
 set title "512 MiB hot set starting on the slow node, 1.5 GiB cold data on the fast node"
 set xlabel "seconds"

@@ -6,7 +6,7 @@
 set -euo pipefail
 dat=$1 png=$2 title=$3
 gnuplot <<GP
-set terminal pngcairo size 1000,560 font ",10"
+set terminal pngcairo noenhanced size 1000,560 font ",10"
 set output "$png"
 set title "$title"
 set xlabel "seconds"

@@ -42,8 +42,12 @@ kmake() {
 		KBUILD_BUILD_USER=damon-tier KBUILD_BUILD_HOST=build "$@"
 }
 
-# (Re)generate .config when the fragments changed.
-stamp=$( { cat "${fragments[@]}"; echo "$extra"; echo "$arch"; } | sha256sum | cut -c1-16)
+# (Re)generate .config when the fragments or the tree's Kconfig files (by
+# the last commit that touched one) changed: make's own syncconfig would
+# leave a symbol that a later commit adds unset.
+kconfig_commit=$(git -C "$DT_SRC" log -1 --format=%H -- '*Kconfig*' 2>/dev/null || true)
+stamp=$( { cat "${fragments[@]}"; echo "$extra"; echo "$arch"; echo "$kconfig_commit"; } |
+	sha256sum | cut -c1-16)
 if [ ! -f "$obj/.config" ] || [ "$(cat "$obj/.dt-config-stamp" 2>/dev/null)" != "$stamp" ]; then
 	dt_log "configuring $variant"
 	frag=$obj/.dt-fragment
@@ -58,8 +62,18 @@ if [ ! -f "$obj/.config" ] || [ "$(cat "$obj/.dt-config-stamp" 2>/dev/null)" != 
 	# the check variants, only their own lines: they turn off what other
 	# options of the guest depend on)
 	if [ -n "$extra" ]; then wanted=$extra; else wanted=$(cat "$frag"); fi
+	# DT_CONFIG_PARTIAL=1 (the build layer, for the commits before the
+	# last): lines of symbols that the tree does not define yet are skipped
+	defined=
+	[ "${DT_CONFIG_PARTIAL:-0}" = 1 ] &&
+		defined=$(grep -rhE --include='Kconfig*' '^(menu)?config [A-Z0-9_]+' "$DT_SRC" |
+			awk '{ print "CONFIG_" $2 }' | sort -u)
 	bad=0
 	while read -r line; do
+		if [ -n "$defined" ]; then
+			sym=${line#\# }; sym=${sym%%=*}; sym=${sym%% *}
+			grep -qxF "$sym" <<<"$defined" || continue
+		fi
 		case "$line" in
 		CONFIG_*=*)
 			grep -qxF "$line" "$obj/.config" || { echo "  wanted $line, got: $(grep "^${line%%=*}=" "$obj/.config" || echo unset)" >&2; bad=1; } ;;

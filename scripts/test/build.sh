@@ -27,7 +27,11 @@ for c in $commits; do
 	i=$((i + 1))
 	name="$i/$total $(git -C "$DT_SRC" log -1 --format=%s "$c") ($variant)"
 	git -C "$DT_SRC" checkout -q --detach "$c"
-	if "$DT_TOP/scripts/build.sh" "$variant" > "$logdir/patch-$i.log" 2>&1; then
+	# the configuration may name symbols that only later commits add
+	partial=0
+	[ "$i" -lt "$total" ] && partial=1
+	if DT_CONFIG_PARTIAL=$partial "$DT_TOP/scripts/build.sh" "$variant" \
+		> "$logdir/patch-$i.log" 2>&1; then
 		dt_result PASS build "$name"
 	else
 		tail -40 "$logdir/patch-$i.log"

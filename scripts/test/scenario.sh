@@ -64,7 +64,7 @@ for name in "${names[@]}"; do
 		rm -rf "${out:?}/$name"
 		cp -r "$(readlink -f "$DT_BUILD/vm/last")" "$out/$name"
 		sed -n '/DAMON_TIER:/p; /^== summary/,$p' "$out/$name/tier.txt" | sed 's/^/  /'
-		share=$(sed -n 's/^end_share_pct=//p' "$out/$name/summary.txt" 2>/dev/null)
+		share=$(sed -n 's/^end_share_pct=//p' "$out/$name/summary.txt" 2>/dev/null || true)
 		splat=$(grep -cE 'WARNING:|BUG:|Oops|UBSAN|KASAN|kmemleak|lockdep' \
 			"$out/$name/console.log" || true)
 		if [ $vmrc = 0 ] && [ -n "$share" ] && awk -v s="$share" 'BEGIN { exit !(s >= 95) }' &&

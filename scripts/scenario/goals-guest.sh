@@ -20,7 +20,6 @@
 # the consist tuner's proportional steps overshot by the whole hot set.  For node_target_mem_bp the targets are those sizes over each
 # node's size; for node_eligible_mem_bp, their shares of the hot set.
 set -euo pipefail
-. "$(dirname "$0")/../guest-damon.sh"
 hotcold=$1 metric=$2 hot=$3 fast=$4 seconds=$5
 tr=/sys/kernel/tracing
 
@@ -82,7 +81,13 @@ scheme() {
 	echo "$src_end" > "$s/core_filters/0/addr_end"
 }
 
-dt_damon_one_ctx paddr
+damon=/sys/kernel/mm/damon/admin
+echo 1 > $damon/kdamonds/nr_kdamonds
+kd=$damon/kdamonds/0
+echo 1 > $kd/contexts/nr_contexts
+ctx=$kd/contexts/0
+echo paddr > $ctx/operations
+echo 1 > $ctx/targets/nr_targets
 echo 2 > $ctx/targets/0/regions/nr_regions
 echo "$n0_start" > $ctx/targets/0/regions/0/start
 echo "$n0_end" > $ctx/targets/0/regions/0/end

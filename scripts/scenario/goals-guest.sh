@@ -14,7 +14,8 @@
 # node 1.  For tuning, DT_SCENARIO_THP=1 (the workload's memory in huge
 # pages), DT_SCENARIO_HOT_MIN (the schemes' minimum nr_accesses, 1) and
 # DT_SCENARIO_QUOTA_MIB (their size quota per second, 32) and
-# DT_SCENARIO_TUNER (the quota goal tuner, temporal) may be set in the
+# DT_SCENARIO_TUNER (the quota goal tuner, temporal) and DT_SCENARIO_YOUNG
+# (0: no young page filter, which the schemes have by default) may be set in the
 # guest, through a wrapper.  The temporal tuner migrates at the full quota
 # until the goal is met and then stops, so the quota bounds the overshoot;
 # the consist tuner's proportional steps overshot by the whole hot set.  For node_target_mem_bp the targets are those sizes over each
@@ -79,6 +80,13 @@ scheme() {
 	echo Y > "$s/core_filters/0/allow"
 	echo "$src_start" > "$s/core_filters/0/addr_start"
 	echo "$src_end" > "$s/core_filters/0/addr_end"
+	# migrate only the pages accessed since the last check of the region,
+	# not the cold pages of a region that is hot as a whole
+	[ "${DT_SCENARIO_YOUNG:-1}" = 1 ] || return 0
+	echo 1 > "$s/ops_filters/nr_filters"
+	echo young > "$s/ops_filters/0/type"
+	echo Y > "$s/ops_filters/0/matching"
+	echo Y > "$s/ops_filters/0/allow"
 }
 
 damon=/sys/kernel/mm/damon/admin

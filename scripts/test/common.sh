@@ -19,3 +19,13 @@ dt_result() {
 	echo "$line" >> "$DT_RESULTS"
 	echo "$line"
 }
+
+# dt_splats DIR: the number of lines that report a kernel warning or error
+# (WARN, BUG, KASAN, UBSAN, lockdep, kmemleak, hung task) in the console log,
+# the dmesg.txt and the kmemleak.txt (the debug kernel's scan at the end) of
+# the VM run kept in DIR
+dt_splats() {
+	cat "$1/console.log" "$1/dmesg.txt" "$1/kmemleak.txt" 2>/dev/null |
+		grep -cE 'WARNING:|BUG:|Oops|UBSAN|KASAN|suspected memory leak|unreferenced object|possible (circular|recursive) locking|blocked for more than|general protection' ||
+		true
+}

@@ -92,4 +92,9 @@ if [ $vmrc != 0 ]; then
 	dt_result FAIL kselftest "guest exited cleanly after the tests (exit $vmrc)"
 	rc=1
 fi
+splat=$(dt_splats "$out")
+if [ "$splat" != 0 ]; then
+	dt_result FAIL kselftest "kernel log: $splat lines of warnings or errors ($out/dmesg.txt)"
+	rc=1
+fi
 exit $rc

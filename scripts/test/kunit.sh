@@ -16,6 +16,7 @@ DT_VM_QUIET=1 DT_VM_TIMEOUT=${DT_KUNIT_TIMEOUT:-600} \
 vmrc=$?
 set -e
 cp "$DT_BUILD/vm/last/console.log" "$out/console.log"
+cp "$DT_BUILD/vm/last/dmesg.txt" "$out/dmesg.txt" 2>/dev/null || true
 python3 "$DT_SRC/tools/testing/kunit/kunit.py" parse --json="$out/results.json" \
 	"$out/console.log" > "$out/parse.txt" 2>&1 || true
 grep -E '\[(PASSED|FAILED|SKIPPED|CRASHED)\]|Testing complete' "$out/parse.txt" | sed 's/^/  /' | tail -60
@@ -50,6 +51,11 @@ done < "$out/cases"
 echo "  $(grep -c '^PASS' "$out/cases") KUnit cases passed of $(wc -l < "$out/cases")"
 if [ $vmrc != 0 ]; then
 	dt_result FAIL kunit "guest exited cleanly after the tests (exit $vmrc)"
+	rc=1
+fi
+splat=$(dt_splats "$out")
+if [ "$splat" != 0 ]; then
+	dt_result FAIL kunit "kernel log: $splat lines of warnings or errors ($out/dmesg.txt)"
 	rc=1
 fi
 exit $rc

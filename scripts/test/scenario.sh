@@ -19,16 +19,35 @@
 #   nodes and starts the hot set on node 2, which DAMON_TIER must find
 #   without any parameter.
 #
-#   scripts/test/scenario.sh [NAME...]   default: eligible-accuracy tier tier-2slow
+#   robust: scripts/scenario/robust-guest.py for 150 s (DT_ROBUST_SECONDS):
+#   random and hostile writes to the DAMON sysfs tree and to the DAMON
+#   modules' parameters, and on/off/commit/update_* commands, with a
+#   workload running; fault injection and a kmemleak scan where the kernel
+#   has them (DT_DEBUG=1).  Passes when no check of the exerciser failed and
+#   the kernel log (console and the guest's dmesg.txt) has no splat.  The
+#   seed is random unless DT_ROBUST_SEED is set, and is in the result line;
+#   `./run robust SECONDS SEED` is the long form.
+#
+#   perf: access sampling with perf events (software page fault events;
+#   QEMU has no PEBS or IBS), scripts/scenario/perf-guest.sh: a vaddr
+#   context must see at least half of the range its workload faults in as
+#   accessed and nothing of the range it never touches; the counters must
+#   follow 50 offline/online cycles of CPU 1; a paddr context must see
+#   accessed regions; a context must start again after "off"; no splat, and
+#   no kmemleak report on the debug kernel.
+#
+#   scripts/test/scenario.sh [NAME...]
+#   default: eligible-accuracy tier tier-2slow robust perf
 . "$(dirname "$0")/../lib.sh"
 . "$DT_TOP/scripts/test/common.sh"
 
 out=$DT_TESTDIR/scenario
 mkdir -p "$out" "$DT_BUILD/bin"
 gcc -O2 -Wall -o "$DT_BUILD/bin/hotcold" "$DT_TOP/tools/hotcold.c"
+gcc -O2 -Wall -static -o "$DT_BUILD/bin/faulter" "$DT_TOP/tools/faulter.c"
 names=("$@")
 # the goals scenarios do not converge yet (issue 3): run them by name
-[ ${#names[@]} -gt 0 ] || names=(eligible-accuracy tier tier-2slow)
+[ ${#names[@]} -gt 0 ] || names=(eligible-accuracy tier tier-2slow robust perf)
 rc=0
 for name in "${names[@]}"; do
 	case $name in
@@ -65,13 +84,62 @@ for name in "${names[@]}"; do
 		cp -r "$(readlink -f "$DT_BUILD/vm/last")" "$out/$name"
 		sed -n '/DAMON_TIER:/p; /^== summary/,$p' "$out/$name/tier.txt" | sed 's/^/  /'
 		share=$(sed -n 's/^end_share_pct=//p' "$out/$name/summary.txt" 2>/dev/null || true)
-		splat=$(grep -cE 'WARNING:|BUG:|Oops|UBSAN|KASAN|kmemleak|lockdep' \
-			"$out/$name/console.log" || true)
+		splat=$(dt_splats "$out/$name")
 		if [ $vmrc = 0 ] && [ -n "$share" ] && awk -v s="$share" 'BEGIN { exit !(s >= 95) }' &&
 			[ "$splat" = 0 ]; then
 			dt_result PASS scenario "$name: ${share}% of the hot set in the fast node after 60 s"
 		else
 			dt_result FAIL scenario "$name (vm exit $vmrc, ${share:-?}% of the hot set in the fast node, $splat splat lines; $out/$name)"
+			rc=1
+		fi ;;
+	robust)
+		seed=${DT_ROBUST_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
+		op_timeout=60
+		[ "${DT_DEBUG:-0}" = 1 ] && op_timeout=180
+		set +e
+		DT_VM_QUIET=1 DT_VM_TIMEOUT=900 "$DT_TOP/scripts/vm.sh" python3 \
+			"$DT_TOP/scripts/scenario/robust-guest.py" --hotcold "$DT_BUILD/bin/hotcold" \
+			--seconds "${DT_ROBUST_SECONDS:-150}" --seed "$seed" --faults --kmemleak \
+			--op-timeout $op_timeout --progress 30 > /dev/null 2>&1
+		vmrc=$?
+		set -e
+		rm -rf "${out:?}/$name"
+		cp -r "$(readlink -f "$DT_BUILD/vm/last")" "$out/$name"
+		sed -n '/^== robust summary/,/^writes per file kind/p; /^note:/,$p' \
+			"$out/$name/robust.txt" 2>/dev/null | grep -v '^writes per file kind' | sed 's/^/  /'
+		ops=$(sed -n 's/^ops=//p' "$out/$name/robust-summary.txt" 2>/dev/null || true)
+		viol=$(sed -n 's/^violations=//p' "$out/$name/robust-summary.txt" 2>/dev/null || true)
+		faults=$(sed -n 's/^faults_injected=//p' "$out/$name/robust-summary.txt" 2>/dev/null || true)
+		splat=$(dt_splats "$out/$name")
+		what="seed $seed: ${ops:-?} operations, ${faults:-?} faults injected"
+		grep -q '^fault_note=.' "$out/$name/robust-summary.txt" 2>/dev/null &&
+			what+=" (no fault injection in this kernel: skipped)"
+		if [ $vmrc = 0 ] && [ "$viol" = 0 ] && [ "$splat" = 0 ]; then
+			dt_result PASS scenario "$name ($what)"
+		else
+			dt_result FAIL scenario "$name ($what; exit $vmrc, ${viol:-?} violations, $splat splat lines; $out/$name)"
+			rc=1
+		fi ;;
+	perf)
+		set +e
+		DT_VM_QUIET=1 DT_VM_TIMEOUT=900 "$DT_TOP/scripts/vm.sh" \
+			"$DT_TOP/scripts/scenario/perf-guest.sh" "$DT_BUILD/bin/faulter" > /dev/null 2>&1
+		vmrc=$?
+		set -e
+		rm -rf "${out:?}/$name"
+		cp -r "$(readlink -f "$DT_BUILD/vm/last")" "$out/$name"
+		sed 's/^/  /' "$out/$name/perf.txt" 2>/dev/null || true
+		v() { sed -n "s/^$1=//p" "$out/$name/perf.txt" 2>/dev/null || true; }
+		splat=$(dt_splats "$out/$name")
+		if [ $vmrc = 0 ] && [ "$(v vaddr_touched_accessed_pct)" -ge 50 ] 2>/dev/null &&
+			[ "$(v vaddr_untouched_accessed_bytes)" = 0 ] &&
+			[ "$(v hotplug_cycles)" = 50 ] && [ "$(v hotplug_cpu1_samples)" -gt 0 ] &&
+			[ "$(v paddr_accessed_regions)" -gt 0 ] && [ "$(v paddr_samples)" -gt 0 ] &&
+			[ "$(v restart)" = ok ] && [ "$(v leaks_reported)" = "" -o "$(v leaks_reported)" = 0 ] &&
+			[ "$splat" = 0 ]; then
+			dt_result PASS scenario "$name: $(v vaddr_touched_accessed_pct)% of the faulted range and 0 bytes of the untouched one seen accessed"
+		else
+			dt_result FAIL scenario "$name (vm exit $vmrc, $splat splat lines; $out/$name)"
 			rc=1
 		fi ;;
 	eligible-accuracy)

@@ -1,0 +1,188 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Guest side of the perf event sampling scenario (scripts/test/scenario.sh).
+# There is no PEBS or IBS under QEMU: software page fault events, whose
+# samples carry the faulting address, take their place.
+#
+#   1. vaddr: a workload (tools/faulter.c) faults in one range and never
+#      touches another; a vaddr context sampling its page faults (every
+#      fourth) must see accesses in the first and none in the second.
+#   2. CPU hotplug: 50 offline/online cycles of CPU 1 while the context
+#      runs; the workload, pinned to CPU 1 afterwards, must still be sampled.
+#   3. paddr: a paddr context sampling minor faults with physical addresses
+#      must see accessed regions.
+#   4. off, then on again: the counters were released, so a new context can
+#      take them.
+#
+#   perf-guest.sh FAULTER
+#
+# Writes KEY=VALUE lines to $DT_OUT/perf.txt and the context's state at each
+# step to $DT_OUT/perf-log.txt.
+set -euo pipefail
+faulter=$1
+admin=/sys/kernel/mm/damon/admin
+k=$admin/kdamonds/0
+c=$k/contexts/0
+res=$DT_OUT/perf.txt
+log=$DT_OUT/perf-log.txt
+: > "$res"
+: > "$log"
+
+result() { echo "$1=$2" | tee -a "$res"; }
+
+# setup OPS CONFIG PHYS [PID]: one context sampling software event CONFIG
+# (2: page faults, 5: minor faults) every fourth time, with a stat scheme
+# for the regions accessed in the last aggregation interval
+setup() {
+	echo 1 > "$admin/kdamonds/nr_kdamonds"
+	echo 1 > "$k/contexts/nr_contexts"
+	echo "$1" > "$c/operations"
+	# long enough for several passes of the workload over its range
+	echo 1000000 > "$c/monitoring_attrs/intervals/aggr_us"
+	local s=$c/monitoring_attrs/sample e
+	echo N > "$s/primitives/page_table"
+	echo 1 > "$s/perf_events/nr_perf_events"
+	e=$s/perf_events/0
+	echo 1 > "$e/type"
+	echo "$2" > "$e/config"
+	echo 0 > "$e/freq"
+	echo 4 > "$e/sample_period"
+	echo 0 > "$e/precise_ip"
+	echo "$3" > "$e/sample_phys_addr"
+	echo 0 > "$c/targets/nr_targets"
+	echo 1 > "$c/targets/nr_targets"
+	if [ "$1" = vaddr ]; then
+		echo "$4" > "$c/targets/0/pid_target"
+	else
+		# node 0, where the workload's memory is, from /proc/zoneinfo
+		local start end
+		read -r start end < <(awk '
+			/^Node/ { n = $2 + 0; spanned = 0 }
+			n == 0 && $1 == "spanned" { spanned = $2 }
+			n == 0 && $1 == "start_pfn:" && spanned > 0 {
+				if (lo == "" || $2 < lo) lo = $2
+				if ($2 + spanned > hi) hi = $2 + spanned
+			}
+			END { printf "%.0f %.0f\n", lo * 4096, hi * 4096 }' /proc/zoneinfo)
+		echo 1 > "$c/targets/0/regions/nr_regions"
+		echo "$start" > "$c/targets/0/regions/0/start"
+		echo "$end" > "$c/targets/0/regions/0/end"
+	fi
+	echo 1 > "$c/schemes/nr_schemes"
+	echo stat > "$c/schemes/0/action"
+	echo 1 > "$c/schemes/0/access_pattern/nr_accesses/min"
+	echo 4294967295 > "$c/schemes/0/access_pattern/nr_accesses/max"
+	echo 18446744073709551615 > "$c/schemes/0/access_pattern/sz/max"
+	echo 4294967295 > "$c/schemes/0/access_pattern/age/max"
+}
+
+sstat() { cat "$c/monitoring_attrs/sample/stats/$1"; }
+
+# accessed_bytes START END: bytes of [START, END) in regions that the stat
+# scheme tried, i.e. accessed in the last aggregation interval
+accessed_bytes() {
+	echo update_schemes_tried_regions > "$k/state"
+	local d sum=0 rs re lo hi
+	for d in "$c"/schemes/0/tried_regions/[0-9]*; do
+		[ -d "$d" ] || continue
+		rs=$(cat "$d/start") re=$(cat "$d/end")
+		lo=$((rs > $1 ? rs : $1)) hi=$((re < $2 ? re : $2))
+		[ $hi -gt $lo ] && sum=$((sum + hi - lo))
+	done
+	echo $sum
+}
+
+log_state() {
+	echo update_schemes_stats > "$k/state"
+	{
+		echo "== $1"
+		grep . "$c"/monitoring_attrs/sample/stats/* || true
+		grep . "$c"/schemes/0/tried_regions/*/{start,end,nr_accesses} 2>/dev/null | head -60 || true
+	} >> "$log"
+}
+
+echo 0 > /proc/sys/kernel/numa_balancing
+
+# 1. vaddr
+"$faulter" 64 300 > "$DT_OUT/faulter.txt" &
+wl=$!
+while ! grep -q pid= "$DT_OUT/faulter.txt"; do sleep 0.2; done
+read -r t u _ < "$DT_OUT/faulter.txt"
+t=${t#touched=} u=${u#untouched=}
+t0=${t%-*} t1=${t#*-} u0=${u%-*} u1=${u#*-}
+setup vaddr 2 0 $wl
+echo on > "$k/state"
+sleep 8
+log_state vaddr
+ta=$(accessed_bytes "$t0" "$t1")
+ua=$(accessed_bytes "$u0" "$u1")
+result vaddr_touched_accessed_pct $((ta * 100 / (t1 - t0)))
+result vaddr_untouched_accessed_bytes "$ua"
+echo update_schemes_stats > "$k/state"
+result vaddr_samples "$(sstat nr_samples)"
+result vaddr_dropped "$(sstat nr_dropped)"
+result vaddr_invalid "$(sstat nr_invalid)"
+result vaddr_unmatched "$(sstat nr_unmatched)"
+
+# 2. CPU hotplug while sampling
+cycles=0
+if [ -w /sys/devices/system/cpu/cpu1/online ]; then
+	for i in $(seq 50); do
+		echo 0 > /sys/devices/system/cpu/cpu1/online
+		echo 1 > /sys/devices/system/cpu/cpu1/online
+		cycles=$i
+	done
+fi
+result hotplug_cycles $cycles
+# a new workload on CPU 1 becomes the target (the old one ends after, so
+# that the context never lacks a valid target and stops)
+"$faulter" 64 300 > "$DT_OUT/faulter2.txt" &
+wl2=$!
+while ! grep -q pid= "$DT_OUT/faulter2.txt"; do sleep 0.2; done
+taskset -p -c 1 $wl2 > /dev/null
+echo "$wl2" > "$c/targets/0/pid_target"
+echo commit > "$k/state"
+kill $wl 2>/dev/null || true
+wait $wl 2>/dev/null || true
+wl=$wl2
+echo update_schemes_stats > "$k/state"
+before=$(sstat nr_samples)
+sleep 4
+echo update_schemes_stats > "$k/state"
+result hotplug_cpu1_samples $(($(sstat nr_samples) - before))
+log_state hotplug
+echo off > "$k/state"
+kill $wl 2>/dev/null || true
+wait $wl 2>/dev/null || true
+
+# 3. paddr, minor faults with physical addresses
+"$faulter" 64 300 > "$DT_OUT/faulter3.txt" &
+wl=$!
+while ! grep -q pid= "$DT_OUT/faulter3.txt"; do sleep 0.2; done
+setup paddr 5 1
+echo on > "$k/state"
+sleep 8
+log_state paddr
+echo update_schemes_tried_regions > "$k/state"
+result paddr_accessed_regions "$(ls -d "$c"/schemes/0/tried_regions/[0-9]* 2>/dev/null | wc -l)"
+echo update_schemes_stats > "$k/state"
+result paddr_samples "$(sstat nr_samples)"
+result paddr_invalid "$(sstat nr_invalid)"
+result paddr_unmatched "$(sstat nr_unmatched)"
+echo off > "$k/state"
+
+# 4. on again after off
+if echo on > "$k/state" 2>/dev/null; then
+	result restart ok
+	echo off > "$k/state"
+else
+	result restart failed
+fi
+kill $wl 2>/dev/null || true
+wait $wl 2>/dev/null || true
+if [ -w /sys/kernel/debug/kmemleak ]; then
+	echo scan > /sys/kernel/debug/kmemleak
+	sleep 1
+	echo scan > /sys/kernel/debug/kmemleak
+	result leaks_reported "$(grep -c '^unreferenced object' /sys/kernel/debug/kmemleak || true)"
+fi

@@ -37,14 +37,15 @@ for mode in "${modes[@]}"; do
 done
 
 {
-	echo "| mode | 90% hot in fast | 95% hot in fast | share at end | migrated | least needed | ratio | kdamond CPU | workload sys |"
-	echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+	echo "| mode | 90% hot in fast | 95% hot in fast | share at end | migrated | least needed | ratio | kdamond CPU | kdamond CPU, last ${steady_secs:-30} s | workload sys |"
+	echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 	for mode in "${modes[@]}"; do
 		(
 			name=$mode
 			. "$out/$mode/summary.txt"
 			echo "| $name | ${t90} s | ${t95} s | ${end_share_pct}% | ${migrated_mib} MiB |" \
-				"${needed_mib} MiB | ${migrated_over_needed} | ${kdamond_cpu_pct}% | ${workload_sys_s} s |"
+				"${needed_mib} MiB | ${migrated_over_needed} | ${kdamond_cpu_pct}% |" \
+				"${kdamond_steady_cpu_pct:-?}% | ${workload_sys_s} s |"
 		)
 	done
 } > "$out/table.md"

@@ -83,8 +83,13 @@ printf '%4s %16s %16s %7s %9s %9s %9s\n' t "hot in fast" "cold in fast" node0 \
 	promoted demoted migrated
 echo "# t hot_fast_mib cold_fast_mib node0_used_pct promoted_mib demoted_mib migrated_mib" \
 	> "$DT_OUT/tier.dat"
+# kdamond's CPU time over the last 30 s (or the second half of a shorter
+# run): once the hot set is in place, monitoring is most of it
+steady_from=$((seconds > 60 ? seconds - 30 : seconds / 2))
+ticks_steady0=$ticks0
 for i in $(seq "$seconds"); do
 	sleep 1
+	[ "$i" = "$steady_from" ] && ticks_steady0=$(kdamond_ticks)
 	kill -0 $wl 2>/dev/null || { cat "$DT_OUT/placement.txt"; exit 1; }
 	line=$(grep '^t=' "$DT_OUT/placement.txt" | tail -n1 || true)
 	if ! [[ $line =~ hot_in_fast=([0-9]+)/([0-9]+)\ cold_in_fast=([0-9]+)/([0-9]+) ]]; then
@@ -101,7 +106,9 @@ for i in $(seq "$seconds"); do
 		$hf "$hot" $cf "$cold" $((used / 10)) $((used % 10)) $prom $dem $mig
 	echo "$i $hf $cf $((used / 10)).$((used % 10)) $prom $dem $mig" >> "$DT_OUT/tier.dat"
 done
-ticks=$(($(kdamond_ticks) - ticks0))
+ticks_end=$(kdamond_ticks)
+ticks=$((ticks_end - ticks0))
+ticks_steady=$((ticks_end - ticks_steady0))
 wl_sys=$(awk '{ print $15 }' /proc/$wl/stat)
 cp /sys/devices/system/node/node0/meminfo "$DT_OUT/node0-meminfo.txt"
 cp /proc/zoneinfo "$DT_OUT/zoneinfo.txt"
@@ -114,6 +121,7 @@ wait $wl 2>/dev/null || true
 room=$(((free0 - wmark_kib) / 1024 - cold))
 need=$((hot + (hot > room ? hot - room : 0)))
 awk -v hot="$hot" -v need="$need" -v ticks="$ticks" -v secs="$seconds" \
+	-v ticks_steady="$ticks_steady" -v steady_secs="$((seconds - steady_from))" \
 	-v wl_sys="$wl_sys" -v mode="$mode" '
 	!/^#/ {
 		if (t90 == "" && $2 >= 0.9 * hot) t90 = $1
@@ -126,10 +134,13 @@ awk -v hot="$hot" -v need="$need" -v ticks="$ticks" -v secs="$seconds" \
 		printf "migrated_mib=%d\nneeded_mib=%d\n", mig, need
 		printf "migrated_over_needed=%s\n", need ? sprintf("%.2f", mig / need) : "-"
 		printf "kdamond_cpu_pct=%.2f\nworkload_sys_s=%.1f\n", ticks / secs, wl_sys / 100
+		printf "kdamond_steady_cpu_pct=%.2f\nsteady_secs=%d\n",
+			ticks_steady / steady_secs, steady_secs
 	}' "$DT_OUT/tier.dat" > "$DT_OUT/summary.txt"
 . "$DT_OUT/summary.txt"
 echo "== summary ($mode, ${seconds} s)"
 echo "  hot set in the fast node: 90% after ${t90} s, 95% after ${t95} s; ${end_share_pct}% at the end"
 echo "  migrated ${migrated_mib} MiB; the least that reaches the goal is ${needed_mib} MiB" \
 	"(ratio ${migrated_over_needed})"
-echo "  kdamond CPU: ${kdamond_cpu_pct}% of one vCPU; the workload's system time ${workload_sys_s} s"
+echo "  kdamond CPU: ${kdamond_cpu_pct}% of one vCPU, ${kdamond_steady_cpu_pct}% over the last" \
+	"${steady_secs} s; the workload's system time ${workload_sys_s} s"

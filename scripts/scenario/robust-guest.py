@@ -110,7 +110,11 @@ NR_REGIONS_LIMIT = 2000
 # nr_* values: a few directories, or so many that the array allocation
 # fails at once (not hundreds of thousands of kobjects)
 NR_DIR_FILES = {'nr_kdamonds', 'nr_contexts', 'nr_targets', 'nr_regions',
-                'nr_schemes', 'nr_filters', 'nr_goals', 'nr_dests', 'nr_probes'}
+                'nr_schemes', 'nr_filters', 'nr_goals', 'nr_dests', 'nr_probes',
+                'nr_perf_events'}
+# files of monitoring_attrs/sample/perf_events/<E>/: numbers (config and
+# config1 read in hex), and booleans that read back as 0 or 1
+PERF_EVENT_BOOLS = {'freq', 'sample_phys_addr', 'exclude_kernel', 'exclude_hv'}
 NR_SMALL = 4
 NR_HUGE = 1 << 21
 
@@ -480,10 +484,17 @@ class Robust:
                 pass
         return pids
 
+    @staticmethod
+    def perf_event_file(path):
+        return '/perf_events/' in path and not path.endswith('nr_perf_events')
+
     def check_readback(self, path, name, data, n, before, after):
         """A write of data to path returned n bytes (accepted)."""
         kind = self.kind(path)
         if after is None:
+            return
+        if self.perf_event_file(path) and n > 0:
+            self.check_perf_event_readback(kind, name, data[:n], after)
             return
         if n < len(data):
             data = data[:n]
@@ -527,6 +538,19 @@ class Robust:
             return
         self.notes['unchecked read-back kind: ' + kind] += 1
 
+    def check_perf_event_readback(self, kind, name, data, after):
+        if name in PERF_EVENT_BOOLS:
+            want = kstrtobool(data)
+            want = None if want is None else int(want)
+        else:
+            want = kstrto_any(data)
+        try:
+            got = int(after.strip(), 0)
+        except ValueError:
+            got = None
+        if want is None or got != want:
+            self.violation('%s: wrote %r, reads %r' % (kind, data[:80], after[:80]))
+
     def volatile(self, path, name):
         """Files that the kdamond itself rewrites (update_tuned_intervals
         through refresh_ms)."""
@@ -549,6 +573,8 @@ class Robust:
             return
         if name == 'state':
             ok = data in (b'on\n', b'off\n')
+        elif self.perf_event_file(path):
+            ok = re.fullmatch(rb'(\d+|0x[0-9a-f]+)\n', data) is not None
         elif name in ENUMS:
             ok = re.fullmatch(rb'[a-z_]+\n', data) is not None
         else:

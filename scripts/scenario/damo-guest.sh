@@ -17,7 +17,8 @@ damo() {
 damo version
 damo start --ops paddr
 sleep 3
-damo status > "$DT_OUT/status-paddr.txt"
+damo report damon > "$DT_OUT/status-paddr.txt"
+grep -q page_table "$DT_OUT/status-paddr.txt" || echo "damo report damon shows no sample control"
 damo report access | tail -15
 damo stop
 

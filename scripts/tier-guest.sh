@@ -75,8 +75,10 @@ dem0=$(param bytes_demoted_regions)
 
 echo "== $mode: hot set $hot MiB placed on node $hot_node, cold data $cold MiB on node 0;" \
 	"t=0 is the workload's start"
+# the workload outlives the loop below, whose iterations take much longer
+# than a second on a debug kernel; it is killed after the loop
 "$hotcold" --hot "$hot" --cold "$cold" --hot-node "$hot_node" --cold-node 0 --report \
-	--seconds $((seconds + 120)) > "$DT_OUT/placement.txt" 2>&1 &
+	--seconds $((seconds * 10 + 120)) > "$DT_OUT/placement.txt" 2>&1 &
 wl=$!
 
 printf '%4s %16s %16s %7s %9s %9s %9s\n' t "hot in fast" "cold in fast" node0 \

@@ -11,9 +11,9 @@
 # SECONDS (default 1800) is the time of random operations; SEED (default:
 # random) replays a run: the seed is printed first and in the summary.
 # Fault injection (failslab and fail_page_alloc on the writing task and its
-# kdamond) and the kmemleak scan at the end are always asked for; on a
-# kernel without them (the normal guest kernel) they are skipped with a
-# note.  DT_DEBUG=1 boots the debug kernel (KASAN, kmemleak, lockdep, UBSAN,
+# kdamond) and the kmemleak scan at the end are always asked for; both the
+# guest and the debug kernel have them (a kernel without them gets a note
+# instead).  DT_DEBUG=1 boots the debug kernel (KASAN, kmemleak, lockdep, UBSAN,
 # fault injection), where the run is several times slower per operation.
 #
 # Environment: DT_ROBUST_ARGS (extra exerciser arguments, e.g.

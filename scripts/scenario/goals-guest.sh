@@ -57,6 +57,7 @@ echo 0 > /proc/sys/kernel/numa_balancing
 	--seconds $((seconds + 10)) > "$DT_OUT/placement.txt" 2>&1 &
 wl=$!
 while ! grep -q '^t=' "$DT_OUT/placement.txt"; do sleep 0.5; done
+echo "wl_start=$(awk '{ print $1 }' /proc/uptime)" >> "$DT_OUT/setup.txt"
 
 # scheme S: migrate_hot from node SRC to node DST, with a goal on DST
 scheme() {
@@ -95,6 +96,10 @@ kd=$damon/kdamonds/0
 echo 1 > $kd/contexts/nr_contexts
 ctx=$kd/contexts/0
 echo paddr > $ctx/operations
+attrs=$ctx/monitoring_attrs
+echo "${DT_SCENARIO_SAMPLE_US:-5000}" > $attrs/intervals/sample_us
+echo "${DT_SCENARIO_AGGR_US:-100000}" > $attrs/intervals/aggr_us
+echo "${DT_SCENARIO_MAX_REGIONS:-1000}" > $attrs/nr_regions/max
 echo 1 > $ctx/targets/nr_targets
 echo 2 > $ctx/targets/0/regions/nr_regions
 echo "$n0_start" > $ctx/targets/0/regions/0/start

@@ -62,6 +62,17 @@ print('migrated after convergence: %d MiB (both schemes, %.0f s)' %
 place = [l for l in open(out + '/placement.txt') if l.startswith('t=')]
 if place:
     print('hot set placement at the end (hotcold): %s' % place[-1].strip())
+    # the hot set's pages on node 0, as move_pages(2) reads them, while
+    # holding: the placement behind the goal's value
+    held = []
+    shift = start - float(setup.get('wl_start', start))
+    for l in place:
+        m = re.match(r't=(\d+) hot_in_fast=(\d+)/(\d+)', l)
+        if m and conv[0] <= float(m.group(1)) - shift <= conv[0] + hold:
+            held.append(int(m.group(2)) * 4096 >> 20)
+    if held:
+        print('hot set in node 0 while holding (move_pages): %d..%d MiB' %
+              (min(held), max(held)))
 if last - conv[0] < hold:
     print('the run ended %.0f s after convergence, before %.0f s of hold' %
           (last - conv[0], hold))

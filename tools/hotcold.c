@@ -4,7 +4,8 @@
  * each on a chosen NUMA node, then keeps touching the hot set (and never
  * the cold data) until killed or --seconds elapse.  With --report, prints
  * once a second where the two sets currently are, read from the kernel
- * with move_pages(2) without target nodes.
+ * with move_pages(2) without target nodes, and the passes over the hot set
+ * made so far.
  *
  *   hotcold [--hot MIB] [--cold MIB] [--hot-node N] [--cold-node N]
  *           [--seconds S] [--report] [--fast-node N] [--thp]
@@ -143,6 +144,7 @@ int main(int argc, char **argv)
 	size_t hot = 64, cold = 0;
 	int hot_node = -1, cold_node = -1, fast_node = 0, report = 0, opt;
 	double seconds = 0, start, next_report;
+	unsigned long passes = 0;
 	char *h, *c;
 
 	page_size = sysconf(_SC_PAGESIZE);
@@ -185,13 +187,14 @@ int main(int argc, char **argv)
 		for (size_t off = 0; off < hot << 20; off += page_size)
 			h[off]++;
 		flush_tlb();
+		passes++;
 		if (report && now() >= next_report) {
 			long hf, ht, cf, ct;
 
 			where(h, hot, fast_node, &hf, &ht);
 			where(c, cold, fast_node, &cf, &ct);
-			printf("t=%.0f hot_in_fast=%ld/%ld cold_in_fast=%ld/%ld\n",
-			       now() - start, hf, ht, cf, ct);
+			printf("t=%.0f hot_in_fast=%ld/%ld cold_in_fast=%ld/%ld passes=%lu\n",
+			       now() - start, hf, ht, cf, ct, passes);
 			fflush(stdout);
 			next_report += 1;
 		}

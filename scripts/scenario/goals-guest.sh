@@ -11,15 +11,24 @@
 #   goals-guest.sh HOTCOLD METRIC HOT_MIB FAST_MIB SECONDS
 #
 # FAST_MIB is the part of the hot set to keep on node 0; the rest is for
-# node 1.  For tuning, DT_SCENARIO_THP=1 (the workload's memory in huge
-# pages), DT_SCENARIO_HOT_MIN (the schemes' minimum nr_accesses, 1) and
-# DT_SCENARIO_QUOTA_MIB (their size quota per second, 32) and
-# DT_SCENARIO_TUNER (the quota goal tuner, temporal) and DT_SCENARIO_YOUNG
-# (0: no young page filter, which the schemes have by default) may be set in the
-# guest, through a wrapper.  The temporal tuner migrates at the full quota
-# until the goal is met and then stops, so the quota bounds the overshoot;
-# the consist tuner's proportional steps overshot by the whole hot set.  For node_target_mem_bp the targets are those sizes over each
-# node's size; for node_eligible_mem_bp, their shares of the hot set.
+# node 1.  Each goal asks for its node's part less DT_SCENARIO_MARGIN_MIB
+# (24), so that the schemes rest while node 0 holds FAST_MIB +- 24 MiB.  For
+# node_target_mem_bp the targets are those sizes over each node's size; for
+# node_eligible_mem_bp, their shares of the hot set.
+#
+# The context samples every 50 ms and aggregates over 2 s
+# (DT_SCENARIO_SAMPLE_US, DT_SCENARIO_AGGR_US): with DAMON's default 5 ms and
+# 100 ms, the kdamond under TCG saw the whole hot set as not accessed in
+# some aggregation intervals, and the goals' values swung by their whole
+# range.  The schemes migrate at most DT_SCENARIO_QUOTA_MIB (32) per
+# second with the temporal goal tuner (DT_SCENARIO_TUNER), which migrates at
+# the full quota until the goal is met and then stops, so the quota bounds
+# the overshoot; the consist tuner's proportional steps overshot by the
+# whole hot set.  DT_SCENARIO_THP=1 (the workload's memory in huge pages),
+# DT_SCENARIO_HOT_MIN (the schemes' minimum nr_accesses, 1),
+# DT_SCENARIO_YOUNG=0 (no young page filter, which the schemes have by
+# default) and DT_SCENARIO_MAX_REGIONS (1000) may be set in the guest,
+# through a wrapper.
 set -euo pipefail
 hotcold=$1 metric=$2 hot=$3 fast=$4 seconds=$5
 tr=/sys/kernel/tracing
@@ -38,23 +47,32 @@ node_range() {
 }
 read -r n0_start n0_end < <(node_range 0)
 read -r n1_start n1_end < <(node_range 1)
-if [ "$metric" = node_target_mem_bp ]; then
-	t0=$((fast * 1048576 * 10000 / $(node_bytes 0)))
-	t1=$(((hot - fast) * 1048576 * 10000 / $(node_bytes 1)))
-else
-	t0=$((fast * 10000 / hot))
-	t1=$((10000 - t0))
-fi
+# Each goal asks for MARGIN MiB less than its node's part of the split, so
+# that both goals are met while node 0 holds FAST_MIB +- MARGIN of the hot
+# set and the schemes then rest; with targets that sum up to the whole,
+# one of the two goals is always unmet and they trade a quota back and forth.
+margin=${DT_SCENARIO_MARGIN_MIB:-24}
+# bp of MIB on node $2 (node_target_mem_bp) or of the hot set
+mib_bp() {
+	if [ "$metric" = node_target_mem_bp ]; then
+		echo $(($1 * 1048576 * 10000 / $(node_bytes "$2")))
+	else
+		echo $(($1 * 10000 / hot))
+	fi
+}
+split0=$(mib_bp "$fast" 0)
+t0=$(mib_bp $((fast - margin)) 0)
+t1=$(mib_bp $((hot - fast - margin)) 1)
 {
-	echo "metric=$metric hot_mib=$hot fast_mib=$fast"
+	echo "metric=$metric hot_mib=$hot fast_mib=$fast margin_mib=$margin"
 	echo "node0=$n0_start-$n0_end node1=$n1_start-$n1_end"
-	echo "target0=$t0 target1=$t1"
+	echo "target0=$t0 target1=$t1 split0=$split0"
 } > "$DT_OUT/setup.txt"
 
 # NUMA balancing would migrate the hot set to the CPUs' node on its own
 echo 0 > /proc/sys/kernel/numa_balancing
 "$hotcold" --hot "$hot" --cold 512 --hot-node 1 --cold-node 0 --report ${DT_SCENARIO_THP:+--thp} \
-	--seconds $((seconds + 10)) > "$DT_OUT/placement.txt" 2>&1 &
+	--seconds $((seconds * 3)) > "$DT_OUT/placement.txt" 2>&1 &
 wl=$!
 while ! grep -q '^t=' "$DT_OUT/placement.txt"; do sleep 0.5; done
 echo "wl_start=$(awk '{ print $1 }' /proc/uptime)" >> "$DT_OUT/setup.txt"
@@ -97,8 +115,8 @@ echo 1 > $kd/contexts/nr_contexts
 ctx=$kd/contexts/0
 echo paddr > $ctx/operations
 attrs=$ctx/monitoring_attrs
-echo "${DT_SCENARIO_SAMPLE_US:-5000}" > $attrs/intervals/sample_us
-echo "${DT_SCENARIO_AGGR_US:-100000}" > $attrs/intervals/aggr_us
+echo "${DT_SCENARIO_SAMPLE_US:-50000}" > $attrs/intervals/sample_us
+echo "${DT_SCENARIO_AGGR_US:-2000000}" > $attrs/intervals/aggr_us
 echo "${DT_SCENARIO_MAX_REGIONS:-1000}" > $attrs/nr_regions/max
 echo 1 > $ctx/targets/nr_targets
 echo 2 > $ctx/targets/0/regions/nr_regions

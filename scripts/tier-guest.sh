@@ -37,6 +37,9 @@ kdamond_ticks() {
 	echo $sum
 }
 param() { cat "$params/$1" 2>/dev/null || echo 0; }
+# the time since boot in 1/100 s, the unit of the ticks above: a second of
+# the loop below takes longer than its sleep
+uptime_cs() { awk '{ printf "%.0f\n", $1 * 100 }' /proc/uptime; }
 
 echo "== machine"
 for n in /sys/devices/system/node/node[0-9]*; do
@@ -69,12 +72,12 @@ wmark_kib=$(awk '/^Node 0,/ { n0 = 1; next } /^Node/ { n0 = 0 }
 	n0 && $1 == "high" { sum += $2 } END { print sum * 4 }' /proc/zoneinfo)
 read -r total0 free0 < <(node0_mem)
 mig0=$(vmstat pgmigrate_success)
-ticks0=$(kdamond_ticks)
+ticks0=$(kdamond_ticks) up0=$(uptime_cs)
 prom0=$(param bytes_promoted_regions)
 dem0=$(param bytes_demoted_regions)
 
 echo "== $mode: hot set $hot MiB placed on node $hot_node, cold data $cold MiB on node 0;" \
-	"t=0 is the workload's start"
+	"t=0 is when the workload has placed its memory"
 # the workload outlives the loop below, whose iterations take much longer
 # than a second on a debug kernel; it is killed after the loop
 "$hotcold" --hot "$hot" --cold "$cold" --hot-node "$hot_node" --cold-node 0 --report \
@@ -86,29 +89,34 @@ printf '%4s %16s %16s %7s %9s %9s %9s\n' t "hot in fast" "cold in fast" node0 \
 echo "# t hot_fast_mib cold_fast_mib node0_used_pct promoted_mib demoted_mib migrated_mib" \
 	> "$DT_OUT/tier.dat"
 # kdamond's CPU time over the last 30 s (or the second half of a shorter
-# run): once the hot set is in place, monitoring is most of it
+# run): once the hot set is in place, monitoring is most of it.  The time is
+# the workload's own (t= of its reports): an iteration of this loop takes
+# more than its second of sleep.
 steady_from=$((seconds > 60 ? seconds - 30 : seconds / 2))
-ticks_steady0=$ticks0
-for i in $(seq "$seconds"); do
+ticks_steady0=$ticks0 up_steady0=$up0 steady=0
+t=0 i=0
+while [ "$t" -lt "$seconds" ] && [ $((i += 1)) -le $((seconds * 10)) ]; do
 	sleep 1
-	[ "$i" = "$steady_from" ] && ticks_steady0=$(kdamond_ticks)
 	kill -0 $wl 2>/dev/null || { cat "$DT_OUT/placement.txt"; exit 1; }
 	line=$(grep '^t=' "$DT_OUT/placement.txt" | tail -n1 || true)
-	if ! [[ $line =~ hot_in_fast=([0-9]+)/([0-9]+)\ cold_in_fast=([0-9]+)/([0-9]+) ]]; then
-		printf '%3ds   (the workload is placing its memory)\n' "$i"
+	if ! [[ $line =~ ^t=([0-9]+)\ hot_in_fast=([0-9]+)/([0-9]+)\ cold_in_fast=([0-9]+)/([0-9]+) ]]; then
+		echo "   (the workload is placing its memory)"
 		continue
 	fi
-	hf=$((BASH_REMATCH[1] / 256)) cf=$((BASH_REMATCH[3] / 256))
+	t=${BASH_REMATCH[1]} hf=$((BASH_REMATCH[2] / 256)) cf=$((BASH_REMATCH[4] / 256))
+	if [ $steady = 0 ] && [ "$t" -ge "$steady_from" ]; then
+		ticks_steady0=$(kdamond_ticks) up_steady0=$(uptime_cs) steady=1
+	fi
 	read -r total free < <(node0_mem)
 	used=$(((total - free) * 1000 / total))
 	prom=$((($(param bytes_promoted_regions) - prom0) >> 20))
 	dem=$((($(param bytes_demoted_regions) - dem0) >> 20))
 	mig=$((($(vmstat pgmigrate_success) - mig0) / 256))
-	printf '%3ds %8d/%d MiB %8d/%d MiB %5d.%d%% %5d MiB %5d MiB %5d MiB\n' "$i" \
+	printf '%3ds %8d/%d MiB %8d/%d MiB %5d.%d%% %5d MiB %5d MiB %5d MiB\n' "$t" \
 		$hf "$hot" $cf "$cold" $((used / 10)) $((used % 10)) $prom $dem $mig
-	echo "$i $hf $cf $((used / 10)).$((used % 10)) $prom $dem $mig" >> "$DT_OUT/tier.dat"
+	echo "$t $hf $cf $((used / 10)).$((used % 10)) $prom $dem $mig" >> "$DT_OUT/tier.dat"
 done
-ticks_end=$(kdamond_ticks)
+ticks_end=$(kdamond_ticks) up_end=$(uptime_cs)
 ticks=$((ticks_end - ticks0))
 ticks_steady=$((ticks_end - ticks_steady0))
 wl_sys=$(awk '{ print $15 }' /proc/$wl/stat)
@@ -122,8 +130,9 @@ wait $wl 2>/dev/null || true
 # memory above the high watermark moves out.
 room=$(((free0 - wmark_kib) / 1024 - cold))
 need=$((hot + (hot > room ? hot - room : 0)))
-awk -v hot="$hot" -v need="$need" -v ticks="$ticks" -v secs="$seconds" \
-	-v ticks_steady="$ticks_steady" -v steady_secs="$((seconds - steady_from))" \
+awk -v hot="$hot" -v need="$need" -v ticks="$ticks" \
+	-v ticks_steady="$ticks_steady" \
+	-v cs="$((up_end - up0))" -v steady_cs="$((up_end - up_steady0))" \
 	-v wl_sys="$wl_sys" -v mode="$mode" '
 	!/^#/ {
 		if (t90 == "" && $2 >= 0.9 * hot) t90 = $1
@@ -135,9 +144,9 @@ awk -v hot="$hot" -v need="$need" -v ticks="$ticks" -v secs="$seconds" \
 			t90 == "" ? "-" : t90, t95 == "" ? "-" : t95, 100 * last_hot / hot
 		printf "migrated_mib=%d\nneeded_mib=%d\n", mig, need
 		printf "migrated_over_needed=%s\n", need ? sprintf("%.2f", mig / need) : "-"
-		printf "kdamond_cpu_pct=%.2f\nworkload_sys_s=%.1f\n", ticks / secs, wl_sys / 100
+		printf "kdamond_cpu_pct=%.2f\nworkload_sys_s=%.1f\n", 100 * ticks / cs, wl_sys / 100
 		printf "kdamond_steady_cpu_pct=%.2f\nsteady_secs=%d\n",
-			ticks_steady / steady_secs, steady_secs
+			100 * ticks_steady / steady_cs, steady_cs / 100
 	}' "$DT_OUT/tier.dat" > "$DT_OUT/summary.txt"
 . "$DT_OUT/summary.txt"
 echo "== summary ($mode, ${seconds} s)"

@@ -5,10 +5,12 @@
 #   starts on the slow node; one paddr context with a migrate_hot scheme per
 #   direction, each with a goal of the metric on its destination node (24 MiB
 #   short of its part, so that both goals are met around the split), must
-#   bring 384 MiB of it to the fast node (within 300 bp of that split) and
-#   hold it there (within 600 bp) for 60 s.  scripts/scenario/goals-report.py
-#   prints the convergence time, the band, the bytes migrated after
-#   convergence and the hot set's placement (move_pages(2)) while holding.
+#   bring 384 MiB of it to the fast node (the traced value within 300 bp of
+#   that split, or where both goals are met) and hold it there for 60 s: the hot set's placement
+#   (move_pages(2)) within 600 bp, and no more than one in twenty traced
+#   values outside 600 bp.  scripts/scenario/goals-report.py prints the
+#   convergence time, the traced band, the bytes migrated after convergence
+#   and the placement while holding.
 #   eligible-accuracy: the damon-eligible KUnit suite, through
 #   scripts/bench-eligible.sh on a guest filled with 3 GiB: the node eligible
 #   memory estimate within 100 bp of the exact folio walk.
@@ -73,7 +75,7 @@ for name in "${names[@]}"; do
 		set -e
 		sed 's/^/  /' "$out/$name/report.txt"
 		splat=$(dt_splats "$out/$name")
-		what=$(sed -n 's/^converged: within [0-9]* bp of \([0-9]*\) bp after \(.*\)/split \1 bp reached in \2/p;
+		what=$(sed -n 's/^converged: within [0-9]* bp of \([0-9]*\) bp or in \([0-9.]*\) bp after \(.*\)/split \1 bp (goals met in \2 bp) reached in \3/p;
 			s/^then, for [0-9]* s: \(.*\) (.*/held \1/p' "$out/$name/report.txt" | paste -sd, - | sed 's/,/, /')
 		if [ $vmrc = 0 ] && [ $prc = 0 ] && [ "$splat" = 0 ]; then
 			dt_result PASS scenario "$name ($what)"

@@ -13,8 +13,9 @@
 # Fault injection (failslab and fail_page_alloc on the writing task and its
 # kdamond) and the kmemleak scan at the end are always asked for; both the
 # guest and the debug kernel have them (a kernel without them gets a note
-# instead).  DT_DEBUG=1 boots the debug kernel (KASAN, kmemleak, lockdep, UBSAN,
-# fault injection), where the run is several times slower per operation.
+# instead).  DT_DEBUG=1 boots the debug kernel (KASAN, kmemleak, lockdep,
+# UBSAN, fault injection), where the run is several times slower per
+# operation.
 #
 # Environment: DT_ROBUST_ARGS (extra exerciser arguments, e.g.
 # --unbounded-waits or --verbose), DT_ROBUST_OUT (where the results are

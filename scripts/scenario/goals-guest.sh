@@ -47,10 +47,8 @@ node_range() {
 }
 read -r n0_start n0_end < <(node_range 0)
 read -r n1_start n1_end < <(node_range 1)
-# Each goal asks for MARGIN MiB less than its node's part of the split, so
-# that both goals are met while node 0 holds FAST_MIB +- MARGIN of the hot
-# set and the schemes then rest; with targets that sum up to the whole,
-# one of the two goals is always unmet and they trade a quota back and forth.
+# with targets that sum up to the whole, one of the two goals is always
+# unmet and the schemes trade a quota back and forth (see the header)
 margin=${DT_SCENARIO_MARGIN_MIB:-24}
 # bp of MIB on node $2 (node_target_mem_bp) or of the hot set
 mib_bp() {

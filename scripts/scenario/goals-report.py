@@ -4,7 +4,8 @@
 # goal converged: the time to get within BAND bp of the split it aims at (or
 # into the range where both goals are met), the band it stays in for HOLD
 # seconds after that, the bytes that both schemes migrated after
-# convergence, and where the hot set was meanwhile.  Exits 1 if it did not converge or hold.
+# convergence, and where the hot set was meanwhile.  Exits 1 if it did not
+# converge or hold.
 #
 #   goals-report.py DIR [BAND] [HOLD] [HOLD_BAND]
 import re

@@ -6,11 +6,12 @@
 #   direction, each with a goal of the metric on its destination node (24 MiB
 #   short of its part, so that both goals are met around the split), must
 #   bring 384 MiB of it to the fast node (the traced value within 300 bp of
-#   that split, or where both goals are met) and hold it there for 60 s: the hot set's placement
-#   (move_pages(2)) within 600 bp, and no more than one in twenty traced
-#   values outside 600 bp.  scripts/scenario/goals-report.py prints the
-#   convergence time, the traced band, the bytes migrated after convergence
-#   and the placement while holding.
+#   that split, or where both goals are met) and hold it there for 60 s:
+#   the hot set's placement (move_pages(2)) within 600 bp, and no more than
+#   one in twenty traced values outside 600 bp.
+#   scripts/scenario/goals-report.py prints the convergence time, the
+#   traced band, the bytes migrated after convergence and the placement
+#   while holding.
 #   eligible-accuracy: the damon-eligible KUnit suite, through
 #   scripts/bench-eligible.sh on a guest filled with 3 GiB: the node eligible
 #   memory estimate within 100 bp of the exact folio walk.
@@ -19,9 +20,9 @@
 #   defaults, on the main job's workload (512 MiB hot set on a slow node,
 #   1.5 GiB cold data on the fast node) for 90 s of the workload's time
 #   (iterations of tier-guest.sh's loop take longer than a second under
-#   TCG): at least 95 % of the hot set must end in the fast node.  tier-2slow boots one fast and two slow
-#   nodes and starts the hot set on node 2, which DAMON_TIER must find
-#   without any parameter.
+#   TCG): at least 95 % of the hot set must end in the fast node.
+#   tier-2slow boots one fast and two slow nodes and starts the hot set on
+#   node 2, which DAMON_TIER must find without any parameter.
 #
 #   robust: scripts/scenario/robust-guest.py for 150 s (DT_ROBUST_SECONDS):
 #   random and hostile writes to the DAMON sysfs tree and to the DAMON
@@ -55,8 +56,9 @@ mkdir -p "$out" "$DT_BUILD/bin"
 gcc -O2 -Wall -o "$DT_BUILD/bin/hotcold" "$DT_TOP/tools/hotcold.c"
 gcc -O2 -Wall -static -o "$DT_BUILD/bin/faulter" "$DT_TOP/tools/faulter.c"
 names=("$@")
-[ ${#names[@]} -gt 0 ] || names=(goals-node_target_mem_bp goals-node_eligible_mem_bp
-	eligible-accuracy tier tier-2slow robust perf damo)
+[ ${#names[@]} -gt 0 ] ||
+	names=(goals-node_target_mem_bp goals-node_eligible_mem_bp eligible-accuracy
+	       tier tier-2slow robust perf damo)
 rc=0
 for name in "${names[@]}"; do
 	case $name in

@@ -11,12 +11,16 @@
 #                                     damon_tier-autotune
 # damon_tier-autotune is DAMON_TIER with autotune_monitoring_intervals=Y.
 #   DT_BENCH_SECONDS=90               how long each mode runs
+#   DT_BENCH_TIER_PARAMS="..."        more damon_tier.* words for the
+#                                     kernel command line of the DAMON_TIER
+#                                     modes, to compare settings
+#   DT_BENCH_TAG=NAME                 write build/bench-tier-NAME instead
 . "$(dirname "$0")/lib.sh"
 
 seconds=${DT_BENCH_SECONDS:-90}
 modes=("$@")
 [ ${#modes[@]} -gt 0 ] || modes=(none numab mtier damon_tier damon_tier-autotune)
-out=$DT_BUILD/bench-tier
+out=$DT_BUILD/bench-tier${DT_BENCH_TAG:+-$DT_BENCH_TAG}
 mkdir -p "$out" "$DT_BUILD/bin"
 gcc -O2 -Wall -o "$DT_BUILD/bin/hotcold" "$DT_TOP/tools/hotcold.c"
 for mode in "${modes[@]}"; do
@@ -27,6 +31,7 @@ for mode in "${modes[@]}"; do
 		append="damon_tier.enabled=Y damon_tier.autotune_monitoring_intervals=Y"
 		guest_mode=damon_tier ;;
 	esac
+	case $mode in damon_tier*) append+=" ${DT_BENCH_TIER_PARAMS:-}" ;; esac
 	dt_log "benchmark: $mode, $seconds s"
 	DT_VM_QUIET=1 DT_VM_APPEND="$append" "$DT_TOP/scripts/vm.sh" \
 		"$DT_TOP/scripts/tier-guest.sh" "$DT_BUILD/bin/hotcold" "$guest_mode" "$seconds" 512 1536 \
@@ -37,15 +42,15 @@ for mode in "${modes[@]}"; do
 done
 
 {
-	echo "| mode | 90% hot in fast | 95% hot in fast | share at end | migrated | least needed | ratio | kdamond CPU | kdamond CPU, last ${steady_secs:-30} s | workload sys |"
-	echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+	echo "| mode | 90% hot in fast | 95% hot in fast | share at end | migrated | least needed | ratio | kdamond CPU | kdamond CPU, last ${steady_secs:-30} s | kswapd CPU | workload sys |"
+	echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 	for mode in "${modes[@]}"; do
 		(
 			name=$mode
 			. "$out/$mode/summary.txt"
 			echo "| $name | ${t90} s | ${t95} s | ${end_share_pct}% | ${migrated_mib} MiB |" \
 				"${needed_mib} MiB | ${migrated_over_needed} | ${kdamond_cpu_pct}% |" \
-				"${kdamond_steady_cpu_pct:-?}% | ${workload_sys_s} s |"
+				"${kdamond_steady_cpu_pct:-?}% | ${kswapd_cpu_pct:-?}% | ${workload_sys_s} s |"
 		)
 	done
 } > "$out/table.md"

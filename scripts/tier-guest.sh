@@ -27,15 +27,16 @@ vmstat() { awk -v k="$1" '$1 == k { print $2 }' /proc/vmstat; }
 # node 0's memory: "total free" in KiB
 node0_mem() { awk '/MemTotal/ { t = $4 } /MemFree/ { f = $4 } END { print t, f }' \
 	/sys/devices/system/node/node0/meminfo; }
-# CPU ticks of the kdamond threads
-kdamond_ticks() {
+# CPU ticks of the threads whose name starts with $1
+comm_ticks() {
 	local f sum=0
 	for f in /proc/[0-9]*/comm; do
-		[[ $(cat "$f" 2>/dev/null) == kdamond* ]] || continue
+		[[ $(cat "$f" 2>/dev/null) == "$1"* ]] || continue
 		sum=$((sum + $(awk '{ print $14 + $15 }' "${f%comm}stat" 2>/dev/null || echo 0)))
 	done
 	echo $sum
 }
+kdamond_ticks() { comm_ticks kdamond; }
 param() { cat "$params/$1" 2>/dev/null || echo 0; }
 # the time since boot in 1/100 s, the unit of the ticks above: a second of
 # the loop below takes longer than its sleep
@@ -72,9 +73,11 @@ wmark_kib=$(awk '/^Node 0,/ { n0 = 1; next } /^Node/ { n0 = 0 }
 	n0 && $1 == "high" { sum += $2 } END { print sum * 4 }' /proc/zoneinfo)
 read -r total0 free0 < <(node0_mem)
 mig0=$(vmstat pgmigrate_success)
-ticks0=$(kdamond_ticks) up0=$(uptime_cs)
+cp /proc/vmstat "$DT_OUT/vmstat-start.txt"
+ticks0=$(kdamond_ticks) up0=$(uptime_cs) kswapd0=$(comm_ticks kswapd)
 prom0=$(param bytes_promoted_regions)
 dem0=$(param bytes_demoted_regions)
+dtried0=$(param bytes_demote_tried_regions) ptried0=$(param bytes_promote_tried_regions)
 
 echo "== $mode: hot set $hot MiB placed on node $hot_node, cold data $cold MiB on node 0;" \
 	"t=0 is when the workload has placed its memory"
@@ -86,7 +89,7 @@ wl=$!
 
 printf '%4s %16s %16s %7s %9s %9s %9s\n' t "hot in fast" "cold in fast" node0 \
 	promoted demoted migrated
-echo "# t hot_fast_mib cold_fast_mib node0_used_pct promoted_mib demoted_mib migrated_mib" \
+echo "# t hot_fast_mib cold_fast_mib node0_used_pct promoted_mib demoted_mib migrated_mib promote_tried_mib demote_tried_mib" \
 	> "$DT_OUT/tier.dat"
 # kdamond's CPU time over the last 30 s (or the second half of a shorter
 # run): once the hot set is in place, monitoring is most of it.  The time is
@@ -114,14 +117,17 @@ while [ "$t" -lt "$seconds" ] && [ $((i += 1)) -le $((seconds * 10)) ]; do
 	mig=$((($(vmstat pgmigrate_success) - mig0) / 256))
 	printf '%3ds %8d/%d MiB %8d/%d MiB %5d.%d%% %5d MiB %5d MiB %5d MiB\n' "$t" \
 		$hf "$hot" $cf "$cold" $((used / 10)) $((used % 10)) $prom $dem $mig
-	echo "$t $hf $cf $((used / 10)).$((used % 10)) $prom $dem $mig" >> "$DT_OUT/tier.dat"
+	ptried=$((($(param bytes_promote_tried_regions) - ptried0) >> 20))
+	dtried=$((($(param bytes_demote_tried_regions) - dtried0) >> 20))
+	echo "$t $hf $cf $((used / 10)).$((used % 10)) $prom $dem $mig $ptried $dtried" >> "$DT_OUT/tier.dat"
 done
-ticks_end=$(kdamond_ticks) up_end=$(uptime_cs)
+ticks_end=$(kdamond_ticks) up_end=$(uptime_cs) kswapd_end=$(comm_ticks kswapd)
 ticks=$((ticks_end - ticks0))
 ticks_steady=$((ticks_end - ticks_steady0))
 wl_sys=$(awk '{ print $15 }' /proc/$wl/stat)
 cp /sys/devices/system/node/node0/meminfo "$DT_OUT/node0-meminfo.txt"
 cp /proc/zoneinfo "$DT_OUT/zoneinfo.txt"
+cp /proc/vmstat "$DT_OUT/vmstat-end.txt"
 kill $wl 2>/dev/null || true
 wait $wl 2>/dev/null || true
 
@@ -133,7 +139,7 @@ need=$((hot + (hot > room ? hot - room : 0)))
 awk -v hot="$hot" -v need="$need" -v ticks="$ticks" \
 	-v ticks_steady="$ticks_steady" \
 	-v cs="$((up_end - up0))" -v steady_cs="$((up_end - up_steady0))" \
-	-v wl_sys="$wl_sys" -v mode="$mode" '
+	-v wl_sys="$wl_sys" -v mode="$mode" -v kswapd="$((kswapd_end - kswapd0))" '
 	!/^#/ {
 		if (t90 == "" && $2 >= 0.9 * hot) t90 = $1
 		if (t95 == "" && $2 >= 0.95 * hot) t95 = $1
@@ -147,6 +153,7 @@ awk -v hot="$hot" -v need="$need" -v ticks="$ticks" \
 		printf "kdamond_cpu_pct=%.2f\nworkload_sys_s=%.1f\n", 100 * ticks / cs, wl_sys / 100
 		printf "kdamond_steady_cpu_pct=%.2f\nsteady_secs=%d\n",
 			100 * ticks_steady / steady_cs, steady_cs / 100
+		printf "kswapd_cpu_pct=%.2f\n", 100 * kswapd / cs
 	}' "$DT_OUT/tier.dat" > "$DT_OUT/summary.txt"
 . "$DT_OUT/summary.txt"
 echo "== summary ($mode, ${seconds} s)"
@@ -155,3 +162,4 @@ echo "  migrated ${migrated_mib} MiB; the least that reaches the goal is ${neede
 	"(ratio ${migrated_over_needed})"
 echo "  kdamond CPU: ${kdamond_cpu_pct}% of one vCPU, ${kdamond_steady_cpu_pct}% over the last" \
 	"${steady_secs} s; the workload's system time ${workload_sys_s} s"
+echo "  kswapd CPU: ${kswapd_cpu_pct}% of one vCPU"

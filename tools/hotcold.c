@@ -2,10 +2,14 @@
 /*
  * hotcold: a tiering workload.  Allocates a hot set and cold data, places
  * each on a chosen NUMA node, then keeps touching the hot set (and never
- * the cold data) until killed or --seconds elapse.  With --report, prints
- * once a second where the two sets currently are, read from the kernel
- * with move_pages(2) without target nodes, and the passes over the hot set
- * made so far.
+ * the cold data) until killed or --seconds elapse.  With --report, a
+ * second thread prints once a second where the two sets currently are, read
+ * from the kernel with move_pages(2) without target nodes, and the passes
+ * over the hot set made so far.  The passes go on while a report is made:
+ * on a debug kernel a report takes seconds, and a hot set left alone that
+ * long would look cold.  A report that takes long is followed by three
+ * times its duration without one, so that reporting leaves the CPU to the
+ * kernel threads being measured.
  *
  *   hotcold [--hot MIB] [--cold MIB] [--hot-node N] [--cold-node N]
  *           [--seconds S] [--report] [--fast-node N] [--thp]
@@ -19,6 +23,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,6 +40,7 @@
 #define FLUSH_PAGES	64
 
 static volatile sig_atomic_t stop;
+static volatile unsigned long passes;
 static long page_size;
 static int thp_advice = MADV_NOHUGEPAGE;
 static char *flush_area;
@@ -128,6 +134,38 @@ static void where(char *p, size_t mib, int node, long *on_node, long *total)
 	}
 }
 
+struct reporter {
+	char *hot, *cold;
+	size_t hot_mib, cold_mib;
+	int fast_node;
+	double start;
+};
+
+/* Print where the hot set and the cold data are, about once a second. */
+static void *report_loop(void *arg)
+{
+	struct reporter *r = arg;
+	double next = r->start, begin, took;
+	long hf, ht, cf, ct;
+
+	while (!stop) {
+		while (!stop && now() < next)
+			usleep(10000);
+		begin = now();
+		where(r->hot, r->hot_mib, r->fast_node, &hf, &ht);
+		where(r->cold, r->cold_mib, r->fast_node, &cf, &ct);
+		/* the time the placement was read at, not the time it is printed */
+		printf("t=%.0f hot_in_fast=%ld/%ld cold_in_fast=%ld/%ld passes=%lu\n",
+		       begin - r->start, hf, ht, cf, ct, passes);
+		fflush(stdout);
+		took = now() - begin;
+		next += 1;
+		if (next < now() + 3 * took)
+			next = now() + 3 * took;
+	}
+	return NULL;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -143,8 +181,9 @@ int main(int argc, char **argv)
 	};
 	size_t hot = 64, cold = 0;
 	int hot_node = -1, cold_node = -1, fast_node = 0, report = 0, opt;
-	double seconds = 0, start, next_report;
-	unsigned long passes = 0;
+	double seconds = 0, start;
+	struct reporter r;
+	pthread_t reporter;
 	char *h, *c;
 
 	page_size = sysconf(_SC_PAGESIZE);
@@ -182,22 +221,19 @@ int main(int argc, char **argv)
 	fflush(stdout);
 
 	start = now();
-	next_report = start;
+	r = (struct reporter){ h, c, hot, cold, fast_node, start };
+	if (report && pthread_create(&reporter, NULL, report_loop, &r)) {
+		fprintf(stderr, "pthread_create failed\n");
+		return 1;
+	}
 	while (!stop && (!seconds || now() - start < seconds)) {
 		for (size_t off = 0; off < hot << 20; off += page_size)
 			h[off]++;
 		flush_tlb();
 		passes++;
-		if (report && now() >= next_report) {
-			long hf, ht, cf, ct;
-
-			where(h, hot, fast_node, &hf, &ht);
-			where(c, cold, fast_node, &cf, &ct);
-			printf("t=%.0f hot_in_fast=%ld/%ld cold_in_fast=%ld/%ld passes=%lu\n",
-			       now() - start, hf, ht, cf, ct, passes);
-			fflush(stdout);
-			next_report += 1;
-		}
 	}
+	stop = 1;
+	if (report)
+		pthread_join(reporter, NULL);
 	return 0;
 }

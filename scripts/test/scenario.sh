@@ -24,6 +24,14 @@
 #   tier-2slow boots one fast and two slow nodes and starts the hot set on
 #   node 2, which DAMON_TIER must find without any parameter.
 #
+#   tier-shift: scripts/scenario/tier-shift-guest.sh: DAMON_TIER with
+#   defaults brings the main job's hot set to the fast node; 20 s later,
+#   with nothing left to migrate, its monitoring must have slowed down (no
+#   more than a quarter of the committed aggregation intervals' count of
+#   aggregations in 8 s, from the damon_aggregated tracepoint); then a
+#   second, 256 MiB hot set starts on the slow node, and 95 % of it must
+#   reach the fast node within 60 s of its time.
+#
 #   robust: scripts/scenario/robust-guest.py for 150 s (DT_ROBUST_SECONDS):
 #   random and hostile writes to the DAMON sysfs tree and to the DAMON
 #   modules' parameters, and on/off/commit/update_* commands, with a
@@ -58,7 +66,7 @@ gcc -O2 -Wall -static -o "$DT_BUILD/bin/faulter" "$DT_TOP/tools/faulter.c"
 names=("$@")
 [ ${#names[@]} -gt 0 ] ||
 	names=(goals-node_target_mem_bp goals-node_eligible_mem_bp eligible-accuracy
-	       tier tier-2slow robust perf damo)
+	       tier tier-2slow tier-shift robust perf damo)
 rc=0
 for name in "${names[@]}"; do
 	case $name in
@@ -107,6 +115,30 @@ for name in "${names[@]}"; do
 			dt_result PASS scenario "$name: ${share}% of the hot set in the fast node after 90 s"
 		else
 			dt_result FAIL scenario "$name (vm exit $vmrc, ${share:-?}% of the hot set in the fast node, $splat splat lines; $out/$name)"
+			rc=1
+		fi ;;
+	tier-shift)
+		cold=1536
+		[ "${DT_DEBUG:-0}" = 1 ] && cold=1024
+		set +e
+		DT_VM_QUIET=1 DT_VM_TIMEOUT=900 DT_VM_APPEND="damon_tier.enabled=Y" \
+			"$DT_TOP/scripts/vm.sh" "$DT_TOP/scripts/scenario/tier-shift-guest.sh" \
+			"$DT_BUILD/bin/hotcold" $cold > /dev/null 2>&1
+		vmrc=$?
+		set -e
+		rm -rf "${out:?}/$name"
+		cp -r "$(readlink -f "$DT_BUILD/vm/last")" "$out/$name"
+		sed 's/^/  /' "$out/$name/shift.txt" 2>/dev/null || true
+		first_t95=- second_t95=- idle_aggrs=? committed_aggrs=?
+		[ -r "$out/$name/summary.txt" ] && . "$out/$name/summary.txt"
+		splat=$(dt_splats "$out/$name")
+		what="first hot set 95% after $first_t95 s, $idle_aggrs aggregations in 8 s while idle ($committed_aggrs committed), second hot set 95% after $second_t95 s"
+		if [ $vmrc = 0 ] && [ "$first_t95" != - ] && [ "$second_t95" != - ] &&
+			[ "$second_t95" -le 60 ] && [ "$committed_aggrs" != ? ] &&
+			[ $((idle_aggrs * 4)) -le "$committed_aggrs" ] && [ "$splat" = 0 ]; then
+			dt_result PASS scenario "$name: $what"
+		else
+			dt_result FAIL scenario "$name ($what; vm exit $vmrc, $splat splat lines; $out/$name)"
 			rc=1
 		fi ;;
 	robust)

@@ -35,6 +35,15 @@
 #   takes about 90 s), the times are printed, and the slowing down and the
 #   absence of splats are checked.
 #
+#   tier-wmarks: scripts/scenario/tier-wmarks-guest.sh: DAMON_TIER with
+#   watermarks that keep its schemes off while more than 55% of the memory
+#   is free; no aggregation may happen while they are off, and once a
+#   workload takes the free memory below 55%, the first aggregation must
+#   come within 2.5 s (a watermark check a second and one aggregation
+#   interval; the slowing down, had it counted the time off as idle, would
+#   take up to 3.2 s more).  On the debug kernel the delay is printed, not
+#   checked.
+#
 #   robust: scripts/scenario/robust-guest.py for 150 s (DT_ROBUST_SECONDS):
 #   random and hostile writes to the DAMON sysfs tree and to the DAMON
 #   modules' parameters, and on/off/commit/update_* commands, with a
@@ -69,7 +78,7 @@ gcc -O2 -Wall -static -o "$DT_BUILD/bin/faulter" "$DT_TOP/tools/faulter.c"
 names=("$@")
 [ ${#names[@]} -gt 0 ] ||
 	names=(goals-node_target_mem_bp goals-node_eligible_mem_bp eligible-accuracy
-	       tier tier-2slow tier-shift robust perf damo)
+	       tier tier-2slow tier-shift tier-wmarks robust perf damo)
 rc=0
 for name in "${names[@]}"; do
 	case $name in
@@ -140,6 +149,29 @@ for name in "${names[@]}"; do
 			[ "$second_t95" != - ] && [ "$second_t95" -le "$limit" ]; }; } &&
 			[ "$committed_aggrs" != ? ] &&
 			[ $((idle_aggrs * 4)) -le "$committed_aggrs" ] && [ "$splat" = 0 ]; then
+			dt_result PASS scenario "$name: $what"
+		else
+			dt_result FAIL scenario "$name ($what; vm exit $vmrc, $splat splat lines; $out/$name)"
+			rc=1
+		fi ;;
+	tier-wmarks)
+		limit=2500
+		[ "${DT_DEBUG:-0}" = 1 ] && limit=
+		set +e
+		DT_VM_QUIET=1 DT_VM_TIMEOUT=600 "$DT_TOP/scripts/vm.sh" \
+			"$DT_TOP/scripts/scenario/tier-wmarks-guest.sh" \
+			"$DT_BUILD/bin/hotcold" > /dev/null 2>&1
+		vmrc=$?
+		set -e
+		rm -rf "${out:?}/$name"
+		cp -r "$(readlink -f "$DT_BUILD/vm/last")" "$out/$name"
+		sed 's/^/  /' "$out/$name/wmarks.txt" 2>/dev/null || true
+		off_aggrs=? delay_ms=-
+		[ -r "$out/$name/summary.txt" ] && . "$out/$name/summary.txt"
+		splat=$(dt_splats "$out/$name")
+		what="$off_aggrs aggregation events while off, first aggregation $delay_ms ms after the watermarks' condition"
+		if [ $vmrc = 0 ] && [ "$off_aggrs" = 0 ] && [ "$delay_ms" != - ] &&
+			{ [ -z "$limit" ] || [ "$delay_ms" -le "$limit" ]; } && [ "$splat" = 0 ]; then
 			dt_result PASS scenario "$name: $what"
 		else
 			dt_result FAIL scenario "$name ($what; vm exit $vmrc, $splat splat lines; $out/$name)"

@@ -81,6 +81,14 @@ KDAMOND_COMMANDS = {'commit', 'update_schemes_stats',
                     'update_schemes_tried_bytes',
                     'update_schemes_effective_quotas',
                     'update_tuned_intervals', 'commit_schemes_quota_goals'}
+# damos_walk() commands wait, uninterruptibly, for the next application of
+# every scheme, which comes a number of sampling intervals later that the
+# bounds of WAIT_US_FILES leave open: a 1 us sampling and a 2 s aggregation
+# interval make two million samples, 14 s on an idle TCG guest with a few
+# regions, and minutes with thousands of them.  Above this many, the
+# command becomes update_schemes_stats, and the summary counts it.
+WALK_COMMANDS = {'update_schemes_tried_regions', 'update_schemes_tried_bytes'}
+WALK_SAMPLES_LIMIT = 10000
 
 ENUMS = {
     'operations': ['vaddr', 'fvaddr', 'paddr'],
@@ -904,6 +912,25 @@ class Robust:
         c = kd + '/contexts/0/monitoring_attrs/intervals'
         return (self.read_value(c + '/sample_us'), self.read_value(c + '/aggr_us'))
 
+    def walk_samples(self, kd):
+        """The sampling intervals until the next application of every
+        scheme of kd's running context, at most: its aggregation interval
+        or the longest apply interval, over its sampling interval; None if
+        they cannot be read."""
+        run = self.running_attrs(kd)
+        if run is None or None in run:
+            return None
+        sample, longest = kstrto_any(run[0]), kstrto_any(run[1])
+        if sample is None or longest is None:
+            return None
+        schemes = kd + '/contexts/0/schemes'
+        for d in os.listdir(schemes) if os.path.isdir(schemes) else ():
+            if d.isdigit():
+                v = kstrto_any(self.read_value(
+                    '%s/%s/apply_interval_us' % (schemes, d)) or b'')
+                longest = max(longest, v or 0)
+        return longest // max(sample, 1)
+
     def op_command(self, kd=None, cmd=None):
         kds = self.kdamond_dirs()
         if not kds:
@@ -921,6 +948,12 @@ class Robust:
                 cmd = self.rng.choice(COMMANDS[3:])
             else:
                 cmd = None
+        if cmd in WALK_COMMANDS and self.kd_status(kd)[0] == 'on':
+            n = self.walk_samples(kd)
+            if n is None or n > WALK_SAMPLES_LIMIT:
+                self.notes['%s replaced: the walk could wait for more than %d samples'
+                           % (cmd, WALK_SAMPLES_LIMIT)] += 1
+                cmd = 'update_schemes_stats'
         data = cmd.encode() if cmd else self.rng.choice(
             [b'ON', b'on ', b' on', b'onn', b'commit\0', b'', b'\n', b'of',
              b'update', b'update_schemes_stats\n\n', b'on\noff', self.gen_overlong()])

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * faulter: a page-fault workload for the perf event sampling scenario.  Maps
+ * faulter: a page-fault workload for the perf event sampling scenarios.  Maps
  * two anonymous ranges of MIB MiB each, prints their addresses, then keeps
  * faulting in the first ("touched") range, dropping its pages with
  * MADV_DONTNEED after each pass, and never touches the second ("untouched")
@@ -9,16 +9,26 @@
  * between the two, which DAMON's virtual address operations leave out of
  * the monitoring regions, keeps any region from spanning both.
  *
- *   faulter MIB SECONDS
+ * With THREADS, that many threads share the passes, each over its own slice
+ * of the touched range; with PAUSE_US, each thread sleeps that long after
+ * each of its passes.
+ *
+ *   faulter MIB SECONDS [THREADS [PAUSE_US]]
  *
  * Output, one line, then nothing: "touched=START-END untouched=START-END pid=P"
  */
 #define _GNU_SOURCE
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/mman.h>
 #include <time.h>
 #include <unistd.h>
+
+static char *touched;
+static size_t slice;
+static double end;
+static useconds_t pause_us;
 
 static double now(void)
 {
@@ -41,18 +51,45 @@ static char *map(size_t sz)
 	return p;
 }
 
+/* Fault in slice number (long)arg of the touched range until the end. */
+static void *fault(void *arg)
+{
+	char *start = touched + (long)arg * slice;
+	size_t off, page = sysconf(_SC_PAGESIZE);
+
+	while (now() < end) {
+		for (off = 0; off < slice; off += page)
+			start[off] = 1;
+		madvise(start, slice, MADV_DONTNEED);
+		if (pause_us)
+			usleep(pause_us);
+	}
+	return NULL;
+}
+
 int main(int argc, char **argv)
 {
-	size_t sz, off, page = sysconf(_SC_PAGESIZE);
-	double end;
-	char *touched, *untouched;
+	size_t sz, page = sysconf(_SC_PAGESIZE);
+	long i, nr_threads = 1;
+	pthread_t *threads;
+	char *untouched;
 
-	if (argc != 3) {
-		fprintf(stderr, "usage: %s MIB SECONDS\n", argv[0]);
+	if (argc < 3 || argc > 5) {
+		fprintf(stderr, "usage: %s MIB SECONDS [THREADS [PAUSE_US]]\n",
+			argv[0]);
 		return 2;
 	}
 	sz = strtoul(argv[1], NULL, 0) << 20;
 	end = now() + strtod(argv[2], NULL);
+	if (argc > 3)
+		nr_threads = strtol(argv[3], NULL, 0);
+	if (argc > 4)
+		pause_us = strtoul(argv[4], NULL, 0);
+	if (nr_threads < 1 || sz / nr_threads < page) {
+		fprintf(stderr, "bad THREADS\n");
+		return 2;
+	}
+	slice = sz / nr_threads / page * page;
 	touched = map(sz);
 	untouched = sbrk(sz);
 	if (untouched == (void *)-1) {
@@ -64,10 +101,17 @@ int main(int argc, char **argv)
 	       (unsigned long)untouched, (unsigned long)(untouched + sz),
 	       getpid());
 	fflush(stdout);
-	while (now() < end) {
-		for (off = 0; off < sz; off += page)
-			touched[off] = 1;
-		madvise(touched, sz, MADV_DONTNEED);
+	threads = calloc(nr_threads, sizeof(*threads));
+	if (!threads)
+		return 1;
+	for (i = 1; i < nr_threads; i++) {
+		if (pthread_create(&threads[i], NULL, fault, (void *)i)) {
+			fprintf(stderr, "pthread_create failed\n");
+			return 1;
+		}
 	}
+	fault((void *)0);
+	for (i = 1; i < nr_threads; i++)
+		pthread_join(threads[i], NULL);
 	return 0;
 }

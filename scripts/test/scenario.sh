@@ -62,6 +62,22 @@
 #   accessed regions; a context must start again after "off"; no splat, and
 #   no kmemleak report on the debug kernel.
 #
+#   perf-teardown: scripts/scenario/perf-teardown-guest.sh on 4 vCPUs: a
+#   four-thread workload faults all the time while a context sampling
+#   every minor fault is turned on, its counters swapped by a commit, its
+#   events dropped by another and turned off, 300 times (2000 on the debug
+#   kernel, with slab_nomerge); every command must succeed, with no splat
+#   and no kmemleak report.
+#
+#   perf-accounting: scripts/scenario/perf-accounting-guest.sh: a vaddr
+#   context samples every page fault while a monitored and a faster
+#   unmonitored workload run; the rings must overflow and count their drops
+#   at a 1 s sampling interval; in 100 pauses, nr_samples must equal the sum
+#   of the outcome counters each time and nothing may be counted while
+#   paused; the unmonitored process's samples must be filtered (more of
+#   them than matched ones), not counted as unmatched (no more than a tenth
+#   of the matched ones).
+#
 #   damo: damo 3.4.1 (Debian sid, scripts/fetch-damo.sh), which speaks the
 #   sample/ directory, starts, reports on and stops DAMON for the physical
 #   address space and for a process, without an error.
@@ -74,11 +90,11 @@
 out=$DT_TESTDIR/scenario
 mkdir -p "$out" "$DT_BUILD/bin"
 gcc -O2 -Wall -o "$DT_BUILD/bin/hotcold" "$DT_TOP/tools/hotcold.c"
-gcc -O2 -Wall -static -o "$DT_BUILD/bin/faulter" "$DT_TOP/tools/faulter.c"
+gcc -O2 -Wall -static -pthread -o "$DT_BUILD/bin/faulter" "$DT_TOP/tools/faulter.c"
 names=("$@")
 [ ${#names[@]} -gt 0 ] ||
 	names=(goals-node_target_mem_bp goals-node_eligible_mem_bp eligible-accuracy
-	       tier tier-2slow tier-shift tier-wmarks robust perf damo)
+	       tier tier-2slow tier-shift tier-wmarks robust perf perf-teardown perf-accounting damo)
 rc=0
 for name in "${names[@]}"; do
 	case $name in
@@ -231,6 +247,53 @@ for name in "${names[@]}"; do
 			dt_result PASS scenario "$name: $(v vaddr_touched_accessed_pct)% of the faulted range and 0 bytes of the untouched one seen accessed"
 		else
 			dt_result FAIL scenario "$name (vm exit $vmrc, $splat splat lines; $out/$name)"
+			rc=1
+		fi ;;
+	perf-teardown)
+		cycles=300 append=
+		[ "${DT_DEBUG:-0}" = 1 ] && cycles=2000 append=slab_nomerge
+		set +e
+		DT_VM_QUIET=1 DT_VM_CPUS=4 DT_VM_TIMEOUT=3000 DT_VM_APPEND="$append" \
+			"$DT_TOP/scripts/vm.sh" "$DT_TOP/scripts/scenario/perf-teardown-guest.sh" \
+			"$DT_BUILD/bin/faulter" $cycles > /dev/null 2>&1
+		vmrc=$?
+		set -e
+		rm -rf "${out:?}/$name"
+		cp -r "$(readlink -f "$DT_BUILD/vm/last")" "$out/$name"
+		sed 's/^/  /' "$out/$name/teardown.txt" 2>/dev/null || true
+		v() { sed -n "s/^$1=//p" "$out/$name/teardown.txt" 2>/dev/null || true; }
+		splat=$(dt_splats "$out/$name")
+		what="$(v cycles) of $cycles on/swap/stop/off cycles in $(v seconds) s, $(v failed_commands) failed commands"
+		if [ $vmrc = 0 ] && [ "$(v cycles)" = $cycles ] && [ "$(v failed_commands)" = 0 ] &&
+			{ [ "$(v leaks_reported)" = "" ] || [ "$(v leaks_reported)" = 0 ]; } &&
+			[ "$splat" = 0 ]; then
+			dt_result PASS scenario "$name: $what"
+		else
+			dt_result FAIL scenario "$name ($what; vm exit $vmrc, $splat splat lines; $out/$name)"
+			rc=1
+		fi ;;
+	perf-accounting)
+		set +e
+		DT_VM_QUIET=1 DT_VM_TIMEOUT=900 "$DT_TOP/scripts/vm.sh" \
+			"$DT_TOP/scripts/scenario/perf-accounting-guest.sh" "$DT_BUILD/bin/faulter" > /dev/null 2>&1
+		vmrc=$?
+		set -e
+		rm -rf "${out:?}/$name"
+		cp -r "$(readlink -f "$DT_BUILD/vm/last")" "$out/$name"
+		sed 's/^/  /' "$out/$name/accounting.txt" 2>/dev/null || true
+		v() { sed -n "s/^$1=//p" "$out/$name/accounting.txt" 2>/dev/null || true; }
+		splat=$(dt_splats "$out/$name")
+		what="$(v nr_samples) samples: $(v nr_matched) matched, $(v nr_unmatched) unmatched, $(v nr_filtered) of the unmonitored process, $(v nr_dropped) dropped; $(v identity_mismatches) mismatches in $(v pause_cycles) pauses"
+		if [ $vmrc = 0 ] && [ "$(v overflow_dropped)" -gt 0 ] 2>/dev/null &&
+			[ "$(v pause_cycles)" = 100 ] && [ "$(v identity_mismatches)" = 0 ] &&
+			[ "$(v counted_while_paused)" = 0 ] &&
+			[ "$(v nr_matched)" -gt 0 ] 2>/dev/null &&
+			[ "$(v nr_filtered)" -gt "$(v nr_matched)" ] 2>/dev/null &&
+			[ $(($(v nr_unmatched) * 10)) -le "$(v nr_matched)" ] 2>/dev/null &&
+			[ "$splat" = 0 ]; then
+			dt_result PASS scenario "$name: $what"
+		else
+			dt_result FAIL scenario "$name ($what; vm exit $vmrc, $splat splat lines; $out/$name)"
 			rc=1
 		fi ;;
 	damo)

@@ -1,0 +1,129 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Guest side of the perf-accounting scenario (scripts/test/scenario.sh):
+# every sample of a perf event is accounted for once.
+#
+#   1. A monitored workload (tools/faulter.c, 8 MiB, a pause after each
+#      pass) and an unmonitored one that faults without pauses run on the
+#      same CPUs.  A vaddr context samples every software page fault of the
+#      machine; the unmonitored process's samples must be filtered, not
+#      counted as unmatched.
+#   2. With a 1 s sampling interval, the monitored workload overflows the
+#      per-CPU rings: drops must be counted.
+#   3. 100 cycles of pause and resume at a 20 ms sampling interval: while
+#      paused, nr_samples must equal the sum of the outcome counters every
+#      time, and nothing may be counted.
+#
+#   perf-accounting-guest.sh FAULTER
+#
+# Writes KEY=VALUE lines to $DT_OUT/accounting.txt and the statistics of
+# each step to $DT_OUT/accounting-log.txt.
+set -euo pipefail
+faulter=$1
+admin=/sys/kernel/mm/damon/admin
+k=$admin/kdamonds/0
+c=$k/contexts/0
+s=$c/monitoring_attrs/sample
+res=$DT_OUT/accounting.txt
+log=$DT_OUT/accounting-log.txt
+outcomes="nr_matched nr_unmatched nr_invalid nr_filtered nr_dropped nr_busy nr_discarded"
+: > "$res"
+: > "$log"
+
+result() { echo "$1=$2" | tee -a "$res"; }
+
+# stats: "NAME=VALUE ..." of every stats file, freshly updated
+stats() {
+	echo update_schemes_stats > "$k/state"
+	local f out=
+	for f in nr_samples $outcomes; do
+		out+="$f=$(cat "$s/stats/$f") "
+	done
+	echo "$out"
+}
+
+# stat NAME STATS: the value of NAME in STATS
+stat() { tr ' ' '\n' <<<"$2" | sed -n "s/^$1=//p"; }
+
+# outcomes_sum STATS
+outcomes_sum() {
+	local f sum=0
+	for f in $outcomes; do
+		sum=$((sum + $(stat "$f" "$1")))
+	done
+	echo $sum
+}
+
+intervals() {
+	echo "$1" > "$c/monitoring_attrs/intervals/sample_us"
+	echo "$2" > "$c/monitoring_attrs/intervals/aggr_us"
+}
+
+echo 0 > /proc/sys/kernel/numa_balancing
+
+"$faulter" 8 600 1 200000 > "$DT_OUT/monitored.txt" &
+mon=$!
+"$faulter" 8 600 > "$DT_OUT/unmonitored.txt" &
+unmon=$!
+for f in monitored unmonitored; do
+	while ! grep -q pid= "$DT_OUT/$f.txt"; do sleep 0.2; done
+done
+
+echo 1 > "$admin/kdamonds/nr_kdamonds"
+echo 1 > "$k/contexts/nr_contexts"
+echo vaddr > "$c/operations"
+intervals 1000000 10000000
+echo N > "$s/primitives/page_table"
+echo 1 > "$s/perf_events/nr_perf_events"
+e=$s/perf_events/0
+echo 1 > "$e/type"
+echo 2 > "$e/config"
+echo 0 > "$e/freq"
+echo 1 > "$e/sample_period"
+echo 0 > "$e/precise_ip"
+echo 0 > "$e/sample_phys_addr"
+echo 1 > "$c/targets/nr_targets"
+echo $mon > "$c/targets/0/pid_target"
+echo on > "$k/state"
+
+# 2. overflow
+sleep 6
+st=$(stats)
+echo "overflow: $st" >> "$log"
+result overflow_dropped "$(stat nr_dropped "$st")"
+
+# 3. pause and resume
+intervals 20000 400000
+echo commit > "$k/state"
+mismatches=0 counted_while_paused=0
+for i in $(seq 100); do
+	echo Y > "$c/pause"
+	echo commit > "$k/state"
+	st=$(stats)
+	echo "paused $i: $st" >> "$log"
+	if [ "$(stat nr_samples "$st")" != "$(outcomes_sum "$st")" ]; then
+		mismatches=$((mismatches + 1))
+		echo "  mismatch: nr_samples $(stat nr_samples "$st"), outcomes $(outcomes_sum "$st")" >> "$log"
+	fi
+	if [ $((i % 10)) = 0 ]; then
+		sleep 0.3
+		[ "$(stats)" = "$st" ] || counted_while_paused=$((counted_while_paused + 1))
+	fi
+	echo N > "$c/pause"
+	echo commit > "$k/state"
+	sleep 0.1
+done
+result pause_cycles "$i"
+result identity_mismatches $mismatches
+result counted_while_paused $counted_while_paused
+
+echo Y > "$c/pause"
+echo commit > "$k/state"
+st=$(stats)
+echo "final: $st" >> "$log"
+for f in nr_samples $outcomes; do
+	result "$f" "$(stat "$f" "$st")"
+done
+echo off > "$k/state"
+kill $mon $unmon 2>/dev/null || true
+wait 2>/dev/null || true

@@ -3,12 +3,12 @@
 # Guest side of the perf-accounting scenario (scripts/test/scenario.sh):
 # every sample of a perf event is accounted for once.
 #
-#   1. A monitored workload (tools/faulter.c, 8 MiB, a pause after each
-#      pass) and an unmonitored one that faults without pauses run on the
-#      same CPUs.  A vaddr context samples every software page fault of the
+#   1. A monitored workload (tools/faulter.c, 8 MiB, a 500 ms pause after
+#      each pass) and an unmonitored one that pauses 10 ms, and so faults
+#      several times as often, run on the same CPUs.  A vaddr context samples every software page fault of the
 #      machine; the unmonitored process's samples must be filtered, not
 #      counted as unmatched.
-#   2. With a 1 s sampling interval, the monitored workload overflows the
+#   2. With a 2 s sampling interval, the monitored workload overflows the
 #      per-CPU rings: drops must be counted.
 #   3. 100 cycles of pause and resume at a 20 ms sampling interval: while
 #      paused, nr_samples must equal the sum of the outcome counters every
@@ -35,10 +35,11 @@ result() { echo "$1=$2" | tee -a "$res"; }
 # stats: "NAME=VALUE ..." of every stats file, freshly updated
 stats() {
 	echo update_schemes_stats > "$k/state"
-	local f out=
-	for f in nr_samples $outcomes; do
-		out+="$f=$(cat "$s/stats/$f") "
-	done
+	local line out=
+	while read -r line; do
+		line=${line#"$s/stats/"}
+		out+="${line%%:*}=${line#*:} "
+	done < <(grep -H . "$s"/stats/*)
 	echo "$out"
 }
 
@@ -61,9 +62,9 @@ intervals() {
 
 echo 0 > /proc/sys/kernel/numa_balancing
 
-"$faulter" 8 600 1 200000 > "$DT_OUT/monitored.txt" &
+"$faulter" 8 600 1 500000 > "$DT_OUT/monitored.txt" &
 mon=$!
-"$faulter" 8 600 > "$DT_OUT/unmonitored.txt" &
+"$faulter" 8 600 1 10000 > "$DT_OUT/unmonitored.txt" &
 unmon=$!
 for f in monitored unmonitored; do
 	while ! grep -q pid= "$DT_OUT/$f.txt"; do sleep 0.2; done
@@ -72,7 +73,7 @@ done
 echo 1 > "$admin/kdamonds/nr_kdamonds"
 echo 1 > "$k/contexts/nr_contexts"
 echo vaddr > "$c/operations"
-intervals 1000000 10000000
+intervals 2000000 20000000
 echo N > "$s/primitives/page_table"
 echo 1 > "$s/perf_events/nr_perf_events"
 e=$s/perf_events/0
@@ -87,7 +88,7 @@ echo $mon > "$c/targets/0/pid_target"
 echo on > "$k/state"
 
 # 2. overflow
-sleep 6
+sleep 8
 st=$(stats)
 echo "overflow: $st" >> "$log"
 result overflow_dropped "$(stat nr_dropped "$st")"

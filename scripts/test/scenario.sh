@@ -65,7 +65,7 @@
 #   perf-teardown: scripts/scenario/perf-teardown-guest.sh on 4 vCPUs: a
 #   four-thread workload faults all the time while a context sampling
 #   every minor fault is turned on, its counters swapped by a commit, its
-#   events dropped by another and turned off, 300 times (2000 on the debug
+#   events dropped by another and turned off, 100 times (2000 on the debug
 #   kernel, with slab_nomerge); every command must succeed, with no splat
 #   and no kmemleak report.
 #
@@ -250,7 +250,7 @@ for name in "${names[@]}"; do
 			rc=1
 		fi ;;
 	perf-teardown)
-		cycles=300 append=
+		cycles=100 append=
 		[ "${DT_DEBUG:-0}" = 1 ] && cycles=2000 append=slab_nomerge
 		set +e
 		DT_VM_QUIET=1 DT_VM_CPUS=4 DT_VM_TIMEOUT=3000 DT_VM_APPEND="$append" \

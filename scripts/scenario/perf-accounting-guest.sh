@@ -20,17 +20,12 @@
 # each step to $DT_OUT/accounting-log.txt.
 set -euo pipefail
 faulter=$1
-admin=/sys/kernel/mm/damon/admin
-k=$admin/kdamonds/0
-c=$k/contexts/0
-s=$c/monitoring_attrs/sample
+. "$(dirname "$0")/perf-lib.sh"
 res=$DT_OUT/accounting.txt
 log=$DT_OUT/accounting-log.txt
 outcomes="nr_matched nr_unmatched nr_invalid nr_filtered nr_dropped nr_busy nr_discarded"
 : > "$res"
 : > "$log"
-
-result() { echo "$1=$2" | tee -a "$res"; }
 
 # stats: "NAME=VALUE ..." of every stats file, freshly updated
 stats() {

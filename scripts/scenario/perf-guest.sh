@@ -20,15 +20,11 @@
 # step to $DT_OUT/perf-log.txt.
 set -euo pipefail
 faulter=$1
-admin=/sys/kernel/mm/damon/admin
-k=$admin/kdamonds/0
-c=$k/contexts/0
+. "$(dirname "$0")/perf-lib.sh"
 res=$DT_OUT/perf.txt
 log=$DT_OUT/perf-log.txt
 : > "$res"
 : > "$log"
-
-result() { echo "$1=$2" | tee -a "$res"; }
 
 # setup OPS CONFIG PHYS [PID]: one context sampling software event CONFIG
 # (2: page faults, 5: minor faults) every fourth time, with a stat scheme
@@ -39,7 +35,7 @@ setup() {
 	echo "$1" > "$c/operations"
 	# long enough for several passes of the workload over its range
 	echo 1000000 > "$c/monitoring_attrs/intervals/aggr_us"
-	local s=$c/monitoring_attrs/sample e
+	local e
 	echo N > "$s/primitives/page_table"
 	echo 1 > "$s/perf_events/nr_perf_events"
 	e=$s/perf_events/0
@@ -56,14 +52,7 @@ setup() {
 	else
 		# node 0, where the workload's memory is, from /proc/zoneinfo
 		local start end
-		read -r start end < <(awk '
-			/^Node/ { n = $2 + 0; spanned = 0 }
-			n == 0 && $1 == "spanned" { spanned = $2 }
-			n == 0 && $1 == "start_pfn:" && spanned > 0 {
-				if (lo == "" || $2 < lo) lo = $2
-				if ($2 + spanned > hi) hi = $2 + spanned
-			}
-			END { printf "%.0f %.0f\n", lo * 4096, hi * 4096 }' /proc/zoneinfo)
+		read -r start end < <(node0_span)
 		echo 1 > "$c/targets/0/regions/nr_regions"
 		echo "$start" > "$c/targets/0/regions/0/start"
 		echo "$end" > "$c/targets/0/regions/0/end"
@@ -180,9 +169,4 @@ else
 fi
 kill $wl 2>/dev/null || true
 wait $wl 2>/dev/null || true
-if [ -w /sys/kernel/debug/kmemleak ]; then
-	echo scan > /sys/kernel/debug/kmemleak
-	sleep 1
-	echo scan > /sys/kernel/debug/kmemleak
-	result leaks_reported "$(grep -c '^unreferenced object' /sys/kernel/debug/kmemleak || true)"
-fi
+kmemleak_result

@@ -17,26 +17,13 @@
 set -uo pipefail
 faulter=$1
 cycles=$2
-admin=/sys/kernel/mm/damon/admin
-k=$admin/kdamonds/0
-c=$k/contexts/0
-s=$c/monitoring_attrs/sample
+. "$(dirname "$0")/perf-lib.sh"
 res=$DT_OUT/teardown.txt
 log=$DT_OUT/teardown-log.txt
 : > "$res"
 : > "$log"
 
-result() { echo "$1=$2" | tee -a "$res"; }
-
-# node 0's span, from /proc/zoneinfo
-read -r node0_start node0_end < <(awk '
-	/^Node/ { n = $2 + 0; spanned = 0 }
-	n == 0 && $1 == "spanned" { spanned = $2 }
-	n == 0 && $1 == "start_pfn:" && spanned > 0 {
-		if (lo == "" || $2 < lo) lo = $2
-		if ($2 + spanned > hi) hi = $2 + spanned
-	}
-	END { printf "%.0f %.0f\n", lo * 4096, hi * 4096 }' /proc/zoneinfo)
+read -r node0_start node0_end < <(node0_span)
 
 # setup OPS: one context sampling minor faults, period 1
 setup() {
@@ -96,9 +83,4 @@ result failed_commands $failed
 result seconds $(($(date +%s) - start))
 kill $wl 2>/dev/null || true
 wait $wl 2>/dev/null || true
-if [ -w /sys/kernel/debug/kmemleak ]; then
-	echo scan > /sys/kernel/debug/kmemleak
-	sleep 1
-	echo scan > /sys/kernel/debug/kmemleak
-	result leaks_reported "$(grep -c '^unreferenced object' /sys/kernel/debug/kmemleak || true)"
-fi
+kmemleak_result

@@ -91,6 +91,40 @@ out=$DT_TESTDIR/scenario
 mkdir -p "$out" "$DT_BUILD/bin"
 gcc -O2 -Wall -o "$DT_BUILD/bin/hotcold" "$DT_TOP/tools/hotcold.c"
 gcc -O2 -Wall -static -pthread -o "$DT_BUILD/bin/faulter" "$DT_TOP/tools/faulter.c"
+# vm_scenario FILE CMD [ARGS...]: run CMD on the VM, whose settings come from
+# the environment, for the scenario $name; keep the run directory as
+# $out/$name, print its KEY=VALUE result FILE; set vmrc and splat
+vm_scenario() {
+	local file=$1
+	shift
+	set +e
+	DT_VM_QUIET=1 "$DT_TOP/scripts/vm.sh" "$@" > /dev/null 2>&1
+	vmrc=$?
+	set -e
+	rm -rf "${out:?}/$name"
+	cp -r "$(readlink -f "$DT_BUILD/vm/last")" "$out/$name"
+	result_file=$out/$name/$file
+	sed 's/^/  /' "$result_file" 2>/dev/null || true
+	splat=$(dt_splats "$out/$name")
+}
+
+# v KEY: the value of KEY in the last vm_scenario's result file
+v() { sed -n "s/^$1=//p" "$result_file" 2>/dev/null || true; }
+
+# no_leaks: the last vm_scenario's kmemleak scan, if any, found nothing
+no_leaks() { [ "$(v leaks_reported)" = "" ] || [ "$(v leaks_reported)" = 0 ]; }
+
+# verdict STATUS WHAT: the result line of scenario $name, which passes when
+# STATUS is 0 and the kernel log has no splat
+verdict() {
+	if [ "$1" = 0 ] && [ "$splat" = 0 ]; then
+		dt_result PASS scenario "$name: $2"
+	else
+		dt_result FAIL scenario "$name ($2; vm exit $vmrc, $splat splat lines; $out/$name)"
+		rc=1
+	fi
+}
+
 names=("$@")
 [ ${#names[@]} -gt 0 ] ||
 	names=(goals-node_target_mem_bp goals-node_eligible_mem_bp eligible-accuracy
@@ -228,74 +262,36 @@ for name in "${names[@]}"; do
 			rc=1
 		fi ;;
 	perf)
-		set +e
-		DT_VM_QUIET=1 DT_VM_TIMEOUT=900 "$DT_TOP/scripts/vm.sh" \
-			"$DT_TOP/scripts/scenario/perf-guest.sh" "$DT_BUILD/bin/faulter" > /dev/null 2>&1
-		vmrc=$?
-		set -e
-		rm -rf "${out:?}/$name"
-		cp -r "$(readlink -f "$DT_BUILD/vm/last")" "$out/$name"
-		sed 's/^/  /' "$out/$name/perf.txt" 2>/dev/null || true
-		v() { sed -n "s/^$1=//p" "$out/$name/perf.txt" 2>/dev/null || true; }
-		splat=$(dt_splats "$out/$name")
-		if [ $vmrc = 0 ] && [ "$(v vaddr_touched_accessed_pct)" -ge 50 ] 2>/dev/null &&
+		DT_VM_TIMEOUT=900 vm_scenario perf.txt \
+			"$DT_TOP/scripts/scenario/perf-guest.sh" "$DT_BUILD/bin/faulter"
+		ok=0
+		[ $vmrc = 0 ] && [ "$(v vaddr_touched_accessed_pct)" -ge 50 ] 2>/dev/null &&
 			[ "$(v vaddr_untouched_accessed_bytes)" = 0 ] &&
 			[ "$(v hotplug_cycles)" = 50 ] && [ "$(v hotplug_cpu1_samples)" -gt 0 ] &&
 			[ "$(v paddr_accessed_regions)" -gt 0 ] && [ "$(v paddr_samples)" -gt 0 ] &&
-			[ "$(v restart)" = ok ] && [ "$(v leaks_reported)" = "" -o "$(v leaks_reported)" = 0 ] &&
-			[ "$splat" = 0 ]; then
-			dt_result PASS scenario "$name: $(v vaddr_touched_accessed_pct)% of the faulted range and 0 bytes of the untouched one seen accessed"
-		else
-			dt_result FAIL scenario "$name (vm exit $vmrc, $splat splat lines; $out/$name)"
-			rc=1
-		fi ;;
+			[ "$(v restart)" = ok ] && no_leaks || ok=1
+		verdict $ok "$(v vaddr_touched_accessed_pct)% of the faulted range and $(v vaddr_untouched_accessed_bytes) bytes of the untouched one seen accessed" ;;
 	perf-teardown)
 		cycles=100 append=
 		[ "${DT_DEBUG:-0}" = 1 ] && cycles=2000 append=slab_nomerge
-		set +e
-		DT_VM_QUIET=1 DT_VM_CPUS=4 DT_VM_TIMEOUT=3000 DT_VM_APPEND="$append" \
-			"$DT_TOP/scripts/vm.sh" "$DT_TOP/scripts/scenario/perf-teardown-guest.sh" \
-			"$DT_BUILD/bin/faulter" $cycles > /dev/null 2>&1
-		vmrc=$?
-		set -e
-		rm -rf "${out:?}/$name"
-		cp -r "$(readlink -f "$DT_BUILD/vm/last")" "$out/$name"
-		sed 's/^/  /' "$out/$name/teardown.txt" 2>/dev/null || true
-		v() { sed -n "s/^$1=//p" "$out/$name/teardown.txt" 2>/dev/null || true; }
-		splat=$(dt_splats "$out/$name")
-		what="$(v cycles) of $cycles on/swap/stop/off cycles in $(v seconds) s, $(v failed_commands) failed commands"
-		if [ $vmrc = 0 ] && [ "$(v cycles)" = $cycles ] && [ "$(v failed_commands)" = 0 ] &&
-			{ [ "$(v leaks_reported)" = "" ] || [ "$(v leaks_reported)" = 0 ]; } &&
-			[ "$splat" = 0 ]; then
-			dt_result PASS scenario "$name: $what"
-		else
-			dt_result FAIL scenario "$name ($what; vm exit $vmrc, $splat splat lines; $out/$name)"
-			rc=1
-		fi ;;
+		DT_VM_CPUS=4 DT_VM_TIMEOUT=3000 DT_VM_APPEND="$append" vm_scenario teardown.txt \
+			"$DT_TOP/scripts/scenario/perf-teardown-guest.sh" "$DT_BUILD/bin/faulter" $cycles
+		ok=0
+		[ $vmrc = 0 ] && [ "$(v cycles)" = $cycles ] && [ "$(v failed_commands)" = 0 ] &&
+			no_leaks || ok=1
+		verdict $ok "$(v cycles) of $cycles on/swap/stop/off cycles in $(v seconds) s, $(v failed_commands) failed commands" ;;
 	perf-accounting)
-		set +e
-		DT_VM_QUIET=1 DT_VM_TIMEOUT=900 "$DT_TOP/scripts/vm.sh" \
-			"$DT_TOP/scripts/scenario/perf-accounting-guest.sh" "$DT_BUILD/bin/faulter" > /dev/null 2>&1
-		vmrc=$?
-		set -e
-		rm -rf "${out:?}/$name"
-		cp -r "$(readlink -f "$DT_BUILD/vm/last")" "$out/$name"
-		sed 's/^/  /' "$out/$name/accounting.txt" 2>/dev/null || true
-		v() { sed -n "s/^$1=//p" "$out/$name/accounting.txt" 2>/dev/null || true; }
-		splat=$(dt_splats "$out/$name")
-		what="$(v nr_samples) samples: $(v nr_matched) matched, $(v nr_unmatched) unmatched, $(v nr_filtered) of the unmonitored process, $(v nr_dropped) dropped; $(v identity_mismatches) mismatches in $(v pause_cycles) pauses"
-		if [ $vmrc = 0 ] && [ "$(v overflow_dropped)" -gt 0 ] 2>/dev/null &&
+		DT_VM_TIMEOUT=900 vm_scenario accounting.txt \
+			"$DT_TOP/scripts/scenario/perf-accounting-guest.sh" "$DT_BUILD/bin/faulter"
+		ok=0
+		[ $vmrc = 0 ] && [ "$(v overflow_dropped)" -gt 0 ] 2>/dev/null &&
 			[ "$(v pause_cycles)" = 100 ] && [ "$(v identity_mismatches)" = 0 ] &&
 			[ "$(v counted_while_paused)" = 0 ] &&
 			[ "$(v nr_matched)" -gt 0 ] 2>/dev/null &&
 			[ "$(v nr_filtered)" -gt "$(v nr_matched)" ] 2>/dev/null &&
-			[ $(($(v nr_unmatched) * 10)) -le "$(v nr_matched)" ] 2>/dev/null &&
-			[ "$splat" = 0 ]; then
-			dt_result PASS scenario "$name: $what"
-		else
-			dt_result FAIL scenario "$name ($what; vm exit $vmrc, $splat splat lines; $out/$name)"
-			rc=1
-		fi ;;
+			unmatched=$(v nr_unmatched) && [ -n "$unmatched" ] &&
+			[ $((unmatched * 10)) -le "$(v nr_matched)" ] || ok=1
+		verdict $ok "$(v nr_samples) samples: $(v nr_matched) matched, $(v nr_unmatched) unmatched, $(v nr_filtered) of the unmonitored process, $(v nr_dropped) dropped; $(v identity_mismatches) mismatches in $(v pause_cycles) pauses" ;;
 	damo)
 		pypath=$("$DT_TOP/scripts/fetch-damo.sh")
 		set +e

@@ -11,11 +11,14 @@
  *
  * With THREADS, that many threads share the passes, each over its own slice
  * of the touched range; with PAUSE_US, each thread sleeps that long after
- * each of its passes.
+ * each of its passes.  With SPARSE_MIB, the first thread also faults in one
+ * page of every SPARSE_STRIDE pages of a third, "sparse", range of that size
+ * in each pass, and drops them likewise.
  *
- *   faulter MIB SECONDS [THREADS [PAUSE_US]]
+ *   faulter MIB SECONDS [THREADS [PAUSE_US [SPARSE_MIB]]]
  *
- * Output, one line, then nothing: "touched=START-END untouched=START-END pid=P"
+ * Output, one line, then nothing:
+ * "touched=START-END untouched=START-END [sparse=START-END ]pid=P"
  */
 #define _GNU_SOURCE
 #include <pthread.h>
@@ -25,8 +28,10 @@
 #include <time.h>
 #include <unistd.h>
 
-static char *touched;
-static size_t slice;
+#define SPARSE_STRIDE	64
+
+static char *touched, *sparse;
+static size_t slice, sparse_sz;
 static double end;
 static useconds_t pause_us;
 
@@ -61,6 +66,11 @@ static void *fault(void *arg)
 		for (off = 0; off < slice; off += page)
 			start[off] = 1;
 		madvise(start, slice, MADV_DONTNEED);
+		if (sparse && !arg) {
+			for (off = 0; off < sparse_sz; off += SPARSE_STRIDE * page)
+				sparse[off] = 1;
+			madvise(sparse, sparse_sz, MADV_DONTNEED);
+		}
 		if (pause_us)
 			usleep(pause_us);
 	}
@@ -74,8 +84,8 @@ int main(int argc, char **argv)
 	pthread_t *threads;
 	char *untouched;
 
-	if (argc < 3 || argc > 5) {
-		fprintf(stderr, "usage: %s MIB SECONDS [THREADS [PAUSE_US]]\n",
+	if (argc < 3 || argc > 6) {
+		fprintf(stderr, "usage: %s MIB SECONDS [THREADS [PAUSE_US [SPARSE_MIB]]]\n",
 			argv[0]);
 		return 2;
 	}
@@ -85,21 +95,28 @@ int main(int argc, char **argv)
 		nr_threads = strtol(argv[3], NULL, 0);
 	if (argc > 4)
 		pause_us = strtoul(argv[4], NULL, 0);
+	if (argc > 5)
+		sparse_sz = strtoul(argv[5], NULL, 0) << 20;
 	if (nr_threads < 1 || sz / nr_threads < page) {
 		fprintf(stderr, "bad THREADS\n");
 		return 2;
 	}
 	slice = sz / nr_threads / page * page;
 	touched = map(sz);
+	if (sparse_sz)
+		sparse = map(sparse_sz);
 	untouched = sbrk(sz);
 	if (untouched == (void *)-1) {
 		perror("sbrk");
 		return 1;
 	}
-	printf("touched=%lu-%lu untouched=%lu-%lu pid=%d\n",
+	printf("touched=%lu-%lu untouched=%lu-%lu ",
 	       (unsigned long)touched, (unsigned long)(touched + sz),
-	       (unsigned long)untouched, (unsigned long)(untouched + sz),
-	       getpid());
+	       (unsigned long)untouched, (unsigned long)(untouched + sz));
+	if (sparse)
+		printf("sparse=%lu-%lu ", (unsigned long)sparse,
+		       (unsigned long)(sparse + sparse_sz));
+	printf("pid=%d\n", getpid());
 	fflush(stdout);
 	threads = calloc(nr_threads, sizeof(*threads));
 	if (!threads)

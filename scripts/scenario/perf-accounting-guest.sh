@@ -3,9 +3,11 @@
 # Guest side of the perf-accounting scenario (scripts/test/scenario.sh):
 # every sample of a perf event is accounted for once.
 #
-#   1. A monitored workload (tools/faulter.c, 8 MiB, a 500 ms pause after
-#      each pass) and an unmonitored one that pauses 10 ms, and so faults
-#      several times as often, run on the same CPUs.  A vaddr context samples every software page fault of the
+#   1. A monitored workload (tools/faulter.c: a dense 8 MiB range, every
+#      page faulted in each pass, and a sparse 512 MiB one, one page in 64,
+#      with a 500 ms pause after each pass) and an unmonitored one that
+#      pauses 10 ms, and so faults several times as often, run on the same
+#      CPUs.  A vaddr context samples every software page fault of the
 #      machine; the unmonitored process's samples must be filtered, not
 #      counted as unmatched.
 #   2. With a 2 s sampling interval, the monitored workload overflows the
@@ -13,6 +15,10 @@
 #   3. 100 cycles of pause and resume at a 20 ms sampling interval: while
 #      paused, nr_samples must equal the sum of the outcome counters every
 #      time, and nothing may be counted.
+#   4. The dense range, whose pages are all faulted in each pass, must have
+#      a higher nr_accesses per byte than the sparse one, whose regions get
+#      as many samples but have 64 times the pages: with samples, and then
+#      with page table checks alone, for reference.
 #
 #   perf-accounting-guest.sh FAULTER
 #
@@ -57,9 +63,9 @@ intervals() {
 
 echo 0 > /proc/sys/kernel/numa_balancing
 
-"$faulter" 8 600 1 500000 > "$DT_OUT/monitored.txt" &
+"$faulter" 8 3600 1 500000 512 > "$DT_OUT/monitored.txt" &
 mon=$!
-"$faulter" 8 600 1 10000 > "$DT_OUT/unmonitored.txt" &
+"$faulter" 8 3600 1 10000 > "$DT_OUT/unmonitored.txt" &
 unmon=$!
 for f in monitored unmonitored; do
 	while ! grep -q pid= "$DT_OUT/$f.txt"; do sleep 0.2; done
@@ -80,6 +86,12 @@ echo 0 > "$e/precise_ip"
 echo 0 > "$e/sample_phys_addr"
 echo 1 > "$c/targets/nr_targets"
 echo $mon > "$c/targets/0/pid_target"
+# a stat scheme that tries every region, for their nr_accesses
+echo 1 > "$c/schemes/nr_schemes"
+echo stat > "$c/schemes/0/action"
+echo 4294967295 > "$c/schemes/0/access_pattern/nr_accesses/max"
+echo 18446744073709551615 > "$c/schemes/0/access_pattern/sz/max"
+echo 4294967295 > "$c/schemes/0/access_pattern/age/max"
 echo on > "$k/state"
 
 # 2. overflow
@@ -113,6 +125,45 @@ result pause_cycles "$i"
 result identity_mismatches $mismatches
 result counted_while_paused $counted_while_paused
 
+# 4. dense and sparse
+read -r _ _ sp _ < "$DT_OUT/monitored.txt"
+read -r de _ < "$DT_OUT/monitored.txt"
+de=${de#touched=} sp=${sp#sparse=}
+
+# density START END: the mean nr_accesses of [START, END), in thousandths,
+# over the regions that the stat scheme tried last
+density() {
+	local d sum=0 rs re lo hi
+	for d in "$c"/schemes/0/tried_regions/[0-9]*; do
+		[ -d "$d" ] || continue
+		rs=$(cat "$d/start") re=$(cat "$d/end")
+		lo=$((rs > $1 ? rs : $1)) hi=$((re < $2 ? re : $2))
+		[ $hi -gt $lo ] && sum=$((sum + (hi - lo) * $(cat "$d/nr_accesses")))
+	done
+	echo $((sum * 1000 / ($2 - $1)))
+}
+
+# rank WHAT: the densities of the dense and sparse ranges over three
+# aggregations of 2 s, summed
+rank() {
+	local i dense=0 sparse=0
+	for i in 1 2 3; do
+		# waits for the next aggregation
+		echo update_schemes_tried_regions > "$k/state"
+		dense=$((dense + $(density "${de%-*}" "${de#*-}")))
+		sparse=$((sparse + $(density "${sp%-*}" "${sp#*-}")))
+	done
+	echo "$1: dense $dense, sparse $sparse" >> "$log"
+	result "${1}_dense" $dense
+	result "${1}_sparse" $sparse
+}
+
+intervals 20000 2000000
+echo N > "$c/pause"
+echo commit > "$k/state"
+sleep 4
+rank samples
+
 echo Y > "$c/pause"
 echo commit > "$k/state"
 st=$(stats)
@@ -120,6 +171,13 @@ echo "final: $st" >> "$log"
 for f in nr_samples $outcomes; do
 	result "$f" "$(stat "$f" "$st")"
 done
+
+echo 0 > "$s/perf_events/nr_perf_events"
+echo Y > "$s/primitives/page_table"
+echo N > "$c/pause"
+echo commit > "$k/state"
+sleep 4
+rank page_table
 echo off > "$k/state"
 kill $mon $unmon 2>/dev/null || true
 wait 2>/dev/null || true

@@ -7,12 +7,17 @@
 #   1. vaddr: a workload (tools/faulter.c) faults in one range and never
 #      touches another; a vaddr context sampling its page faults (every
 #      fourth) must see accesses in the first and none in the second.
-#   2. CPU hotplug: 50 offline/online cycles of CPU 1 while the context
-#      runs; the workload, pinned to CPU 1 afterwards, must still be sampled.
+#   2. CPU hotplug: 200 offline/online cycles of CPU 1 while the context
+#      runs at a 50 ms sampling interval.  In each, the workload is stopped
+#      while CPU 1 is offline, then pinned to it and resumed, and must be
+#      sampled within 100 ms (two sampling intervals).
 #   3. paddr: a paddr context sampling minor faults with physical addresses
 #      must see accessed regions.
 #   4. off, then on again: the counters were released, so a new context can
 #      take them.
+#   5. page table checks and samples together: a vaddr context with both
+#      must see the faulted range accessed, match samples, and see nothing
+#      of the untouched range.
 #
 #   perf-guest.sh FAULTER
 #
@@ -26,9 +31,10 @@ log=$DT_OUT/perf-log.txt
 : > "$res"
 : > "$log"
 
-# setup OPS CONFIG PHYS [PID]: one context sampling software event CONFIG
-# (2: page faults, 5: minor faults) every fourth time, with a stat scheme
-# for the regions accessed in the last aggregation interval
+# setup OPS CONFIG PHYS [PID [PAGE_TABLE]]: one context sampling software
+# event CONFIG (2: page faults, 5: minor faults) every fourth time, and
+# checking the page table too if PAGE_TABLE is Y, with a stat scheme for the
+# regions accessed in the last aggregation interval
 setup() {
 	echo 1 > "$admin/kdamonds/nr_kdamonds"
 	echo 1 > "$k/contexts/nr_contexts"
@@ -36,7 +42,7 @@ setup() {
 	# long enough for several passes of the workload over its range
 	echo 1000000 > "$c/monitoring_attrs/intervals/aggr_us"
 	local e
-	echo N > "$s/primitives/page_table"
+	echo "${5:-N}" > "$s/primitives/page_table"
 	echo 1 > "$s/perf_events/nr_perf_events"
 	e=$s/perf_events/0
 	echo 1 > "$e/type"
@@ -93,7 +99,7 @@ log_state() {
 echo 0 > /proc/sys/kernel/numa_balancing
 
 # 1. vaddr
-"$faulter" 64 300 > "$DT_OUT/faulter.txt" &
+"$faulter" 64 1200 > "$DT_OUT/faulter.txt" &
 wl=$!
 while ! grep -q pid= "$DT_OUT/faulter.txt"; do sleep 0.2; done
 read -r t u _ < "$DT_OUT/faulter.txt"
@@ -113,32 +119,36 @@ result vaddr_dropped "$(sstat nr_dropped)"
 result vaddr_invalid "$(sstat nr_invalid)"
 result vaddr_unmatched "$(sstat nr_unmatched)"
 
-# 2. CPU hotplug while sampling
-cycles=0
+# 2. CPU hotplug while sampling, with the workload on CPU 1
+echo 50000 > "$c/monitoring_attrs/intervals/sample_us"
+echo commit > "$k/state"
+matched() {
+	echo update_schemes_stats > "$k/state"
+	sstat nr_matched
+}
+cycles=0 sampled=0
 if [ -w /sys/devices/system/cpu/cpu1/online ]; then
-	for i in $(seq 50); do
+	for i in $(seq 200); do
+		kill -STOP $wl
 		echo 0 > /sys/devices/system/cpu/cpu1/online
 		echo 1 > /sys/devices/system/cpu/cpu1/online
+		taskset -a -p -c 1 $wl > /dev/null
+		before=$(matched)
+		kill -CONT $wl
+		sleep 0.1
+		kill -STOP $wl
+		after=$(matched)
+		kill -CONT $wl
 		cycles=$i
+		if [ "$after" -gt "$before" ]; then
+			sampled=$((sampled + 1))
+		else
+			echo "cycle $i: no sample from CPU 1 ($before matched before, $after after)" >> "$log"
+		fi
 	done
 fi
 result hotplug_cycles $cycles
-# a new workload on CPU 1 becomes the target (the old one ends after, so
-# that the context never lacks a valid target and stops)
-"$faulter" 64 300 > "$DT_OUT/faulter2.txt" &
-wl2=$!
-while ! grep -q pid= "$DT_OUT/faulter2.txt"; do sleep 0.2; done
-taskset -p -c 1 $wl2 > /dev/null
-echo "$wl2" > "$c/targets/0/pid_target"
-echo commit > "$k/state"
-kill $wl 2>/dev/null || true
-wait $wl 2>/dev/null || true
-wl=$wl2
-echo update_schemes_stats > "$k/state"
-before=$(sstat nr_samples)
-sleep 4
-echo update_schemes_stats > "$k/state"
-result hotplug_cpu1_samples $(($(sstat nr_samples) - before))
+result hotplug_sampled_cycles $sampled
 log_state hotplug
 echo off > "$k/state"
 kill $wl 2>/dev/null || true
@@ -167,6 +177,25 @@ if echo on > "$k/state" 2>/dev/null; then
 else
 	result restart failed
 fi
+kill $wl 2>/dev/null || true
+wait $wl 2>/dev/null || true
+
+# 5. page table checks and samples
+"$faulter" 64 300 > "$DT_OUT/faulter5.txt" &
+wl=$!
+while ! grep -q pid= "$DT_OUT/faulter5.txt"; do sleep 0.2; done
+read -r t u _ < "$DT_OUT/faulter5.txt"
+t=${t#touched=} u=${u#untouched=}
+t0=${t%-*} t1=${t#*-} u0=${u%-*} u1=${u#*-}
+setup vaddr 2 0 $wl Y
+echo on > "$k/state"
+sleep 8
+log_state mixed
+result mixed_touched_accessed_pct $(($(accessed_bytes "$t0" "$t1") * 100 / (t1 - t0)))
+result mixed_untouched_accessed_bytes "$(accessed_bytes "$u0" "$u1")"
+echo update_schemes_stats > "$k/state"
+result mixed_matched "$(sstat nr_matched)"
+echo off > "$k/state"
 kill $wl 2>/dev/null || true
 wait $wl 2>/dev/null || true
 kmemleak_result

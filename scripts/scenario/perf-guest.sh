@@ -73,6 +73,19 @@ setup() {
 
 sstat() { cat "$c/monitoring_attrs/sample/stats/$1"; }
 
+# start_faulter FILE SECONDS: start the workload on 64 MiB and wait for its
+# ranges; sets wl to its pid, [t0, t1) to the faulted range and [u0, u1) to
+# the untouched one
+start_faulter() {
+	"$faulter" 64 "$2" > "$DT_OUT/$1" &
+	wl=$!
+	while ! grep -q pid= "$DT_OUT/$1"; do sleep 0.2; done
+	local t u
+	read -r t u _ < "$DT_OUT/$1"
+	t=${t#touched=} u=${u#untouched=}
+	t0=${t%-*} t1=${t#*-} u0=${u%-*} u1=${u#*-}
+}
+
 # accessed_bytes START END: bytes of [START, END) in regions that the stat
 # scheme tried, i.e. accessed in the last aggregation interval
 accessed_bytes() {
@@ -99,12 +112,7 @@ log_state() {
 echo 0 > /proc/sys/kernel/numa_balancing
 
 # 1. vaddr
-"$faulter" 64 1200 > "$DT_OUT/faulter.txt" &
-wl=$!
-while ! grep -q pid= "$DT_OUT/faulter.txt"; do sleep 0.2; done
-read -r t u _ < "$DT_OUT/faulter.txt"
-t=${t#touched=} u=${u#untouched=}
-t0=${t%-*} t1=${t#*-} u0=${u%-*} u1=${u#*-}
+start_faulter faulter.txt 1200
 setup vaddr 2 0 $wl
 echo on > "$k/state"
 sleep 8
@@ -155,9 +163,7 @@ kill $wl 2>/dev/null || true
 wait $wl 2>/dev/null || true
 
 # 3. paddr, minor faults with physical addresses
-"$faulter" 64 300 > "$DT_OUT/faulter3.txt" &
-wl=$!
-while ! grep -q pid= "$DT_OUT/faulter3.txt"; do sleep 0.2; done
+start_faulter faulter3.txt 300
 setup paddr 5 1
 echo on > "$k/state"
 sleep 8
@@ -181,12 +187,7 @@ kill $wl 2>/dev/null || true
 wait $wl 2>/dev/null || true
 
 # 5. page table checks and samples
-"$faulter" 64 300 > "$DT_OUT/faulter5.txt" &
-wl=$!
-while ! grep -q pid= "$DT_OUT/faulter5.txt"; do sleep 0.2; done
-read -r t u _ < "$DT_OUT/faulter5.txt"
-t=${t#touched=} u=${u#untouched=}
-t0=${t%-*} t1=${t#*-} u0=${u%-*} u1=${u#*-}
+start_faulter faulter5.txt 300
 setup vaddr 2 0 $wl Y
 echo on > "$k/state"
 sleep 8

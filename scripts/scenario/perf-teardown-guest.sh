@@ -8,7 +8,9 @@
 # Each cycle turns a context on, waits 0 to 20 ms, commits another period
 # (the counters are swapped), commits no event with page table checks (the
 # rings are freed), and turns it off.  Odd cycles use a vaddr context on the
-# workload, even ones a paddr context on node 0.
+# workload, even ones a paddr context on node 0.  The workload runs niced, so
+# that it fills every moment the cycles leave idle without slowing them, and
+# the cycles wait without forking.
 #
 #   perf-teardown-guest.sh FAULTER CYCLES
 #
@@ -58,18 +60,22 @@ cmd() {
 }
 
 echo 0 > /proc/sys/kernel/numa_balancing
-"$faulter" 16 100000 4 > "$DT_OUT/faulter.txt" &
+nice -n 19 "$faulter" 16 100000 4 > "$DT_OUT/faulter.txt" &
 wl=$!
 while ! grep -q pid= "$DT_OUT/faulter.txt"; do sleep 0.2; done
 
 echo 1 > "$admin/kdamonds/nr_kdamonds"
 echo 1 > "$k/contexts/nr_contexts"
+# read from a pipe that never has data: a wait without a fork
+exec {idle}< <(sleep infinity)
+idler=$!
 failed=0
 start=$(date +%s)
 for i in $(seq "$cycles"); do
 	if [ $((i % 2)) = 1 ]; then setup vaddr; else setup paddr; fi
 	cmd on
-	sleep "$(printf '0.%03d' $((RANDOM % 21)))"
+	printf -v pause '0.%03d' $((RANDOM % 21))
+	read -r -t "$pause" -u "$idle" _
 	echo 2 > "$s/perf_events/0/sample_period"
 	cmd commit
 	echo 0 > "$s/perf_events/nr_perf_events"
@@ -81,6 +87,8 @@ done
 result cycles "$i"
 result failed_commands $failed
 result seconds $(($(date +%s) - start))
-kill $wl 2>/dev/null || true
+# the workload's minor faults (field 10), each a sample while a context was on
+result workload_faults "$(awk '{ print $10 }' "/proc/$wl/stat")"
+kill $wl $idler 2>/dev/null || true
 wait $wl 2>/dev/null || true
 kmemleak_result

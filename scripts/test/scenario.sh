@@ -68,8 +68,9 @@
 #   four-thread workload faults all the time while a context sampling
 #   every minor fault is turned on, its counters swapped by a commit, its
 #   events dropped by another and turned off, 100 times (2000 on the debug
-#   kernel, with slab_nomerge); every command must succeed, with no splat
-#   and no kmemleak report.
+#   kernel, with slab_nomerge); every command must succeed, the workload
+#   must have faulted at least 1000 times a cycle, with no splat and no
+#   kmemleak report.
 #
 #   perf-accounting: scripts/scenario/perf-accounting-guest.sh: a vaddr
 #   context samples every page fault while a monitored and a faster
@@ -286,8 +287,9 @@ for name in "${names[@]}"; do
 			"$DT_TOP/scripts/scenario/perf-teardown-guest.sh" "$DT_BUILD/bin/faulter" $cycles
 		ok=0
 		[ $vmrc = 0 ] && [ "$(v cycles)" = $cycles ] && [ "$(v failed_commands)" = 0 ] &&
+			[ "$(v workload_faults)" -ge $((cycles * 1000)) ] 2>/dev/null &&
 			no_leaks || ok=1
-		verdict $ok "$(v cycles) of $cycles on/swap/stop/off cycles in $(v seconds) s, $(v failed_commands) failed commands" ;;
+		verdict $ok "$(v cycles) of $cycles on/swap/stop/off cycles in $(v seconds) s, $(v failed_commands) failed commands, $(v workload_faults) workload faults" ;;
 	perf-accounting)
 		DT_VM_TIMEOUT=900 vm_scenario accounting.txt \
 			"$DT_TOP/scripts/scenario/perf-accounting-guest.sh" "$DT_BUILD/bin/faulter"

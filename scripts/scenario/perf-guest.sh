@@ -19,12 +19,19 @@
 #      must see the faulted range accessed, match samples, and see nothing
 #      of the untouched range.
 #
-#   perf-guest.sh FAULTER
+#   perf-guest.sh FAULTER [SLOW]
+#
+# SLOW (1 unless given) stretches the aggregation interval and the waits, for
+# kernels that fault more slowly (the debug kernel): a region is seen accessed
+# with the chance of its faulted pages over its pages in each sampling
+# interval, so an aggregation interval must span several passes of the
+# workload over its range.
 #
 # Writes KEY=VALUE lines to $DT_OUT/perf.txt and the context's state at each
 # step to $DT_OUT/perf-log.txt.
 set -euo pipefail
 faulter=$1
+slow=${2:-1}
 . "$(dirname "$0")/perf-lib.sh"
 res=$DT_OUT/perf.txt
 log=$DT_OUT/perf-log.txt
@@ -40,7 +47,7 @@ setup() {
 	echo 1 > "$k/contexts/nr_contexts"
 	echo "$1" > "$c/operations"
 	# long enough for several passes of the workload over its range
-	echo 1000000 > "$c/monitoring_attrs/intervals/aggr_us"
+	echo $((1000000 * slow)) > "$c/monitoring_attrs/intervals/aggr_us"
 	local e
 	echo "${5:-N}" > "$s/primitives/page_table"
 	echo 1 > "$s/perf_events/nr_perf_events"
@@ -55,6 +62,7 @@ setup() {
 	echo 1 > "$c/targets/nr_targets"
 	if [ "$1" = vaddr ]; then
 		echo "$4" > "$c/targets/0/pid_target"
+		echo 10 > "$c/monitoring_attrs/nr_regions/min"
 	else
 		# node 0, where the workload's memory is, from /proc/zoneinfo
 		local start end
@@ -62,6 +70,11 @@ setup() {
 		echo 1 > "$c/targets/0/regions/nr_regions"
 		echo "$start" > "$c/targets/0/regions/0/start"
 		echo "$end" > "$c/targets/0/regions/0/end"
+		# a region is accessed with the chance of its faulted pages over
+		# its pages: 1000 regions of node 0 make about one in 16 of them
+		# accessed per pass of the workload, rather than about none
+		echo 1000 > "$c/monitoring_attrs/nr_regions/max"
+		echo 1000 > "$c/monitoring_attrs/nr_regions/min"
 	fi
 	echo 1 > "$c/schemes/nr_schemes"
 	echo stat > "$c/schemes/0/action"
@@ -115,7 +128,7 @@ echo 0 > /proc/sys/kernel/numa_balancing
 start_faulter faulter.txt 1200
 setup vaddr 2 0 $wl
 echo on > "$k/state"
-sleep 8
+sleep $((8 * slow))
 log_state vaddr
 ta=$(accessed_bytes "$t0" "$t1")
 ua=$(accessed_bytes "$u0" "$u1")
@@ -166,7 +179,7 @@ wait $wl 2>/dev/null || true
 start_faulter faulter3.txt 300
 setup paddr 5 1
 echo on > "$k/state"
-sleep 8
+sleep $((8 * slow))
 log_state paddr
 echo update_schemes_tried_regions > "$k/state"
 result paddr_accessed_regions "$(ls -d "$c"/schemes/0/tried_regions/[0-9]* 2>/dev/null | wc -l)"
@@ -190,7 +203,7 @@ wait $wl 2>/dev/null || true
 start_faulter faulter5.txt 300
 setup vaddr 2 0 $wl Y
 echo on > "$k/state"
-sleep 8
+sleep $((8 * slow))
 log_state mixed
 result mixed_touched_accessed_pct $(($(accessed_bytes "$t0" "$t1") * 100 / (t1 - t0)))
 result mixed_untouched_accessed_bytes "$(accessed_bytes "$u0" "$u1")"

@@ -82,6 +82,10 @@ echo 1 > "$admin/kdamonds/nr_kdamonds"
 echo 1 > "$k/contexts/nr_contexts"
 echo vaddr > "$c/operations"
 intervals 2000000 20000000
+# regions no larger than about 4 MiB, so that the page table checks, one page
+# a region, tell the dense range from the sparse one that it borders
+echo 1000 > "$c/monitoring_attrs/nr_regions/max"
+echo 200 > "$c/monitoring_attrs/nr_regions/min"
 echo N > "$s/primitives/page_table"
 echo 1 > "$s/perf_events/nr_perf_events"
 e=$s/perf_events/0
@@ -193,8 +197,8 @@ done
 echo 0 > "$s/perf_events/nr_perf_events"
 echo Y > "$s/primitives/page_table"
 # The workload's pages are mapped only from their fault to the next
-# MADV_DONTNEED, a small part of each pass: a sampling interval that does
-# not divide the pass keeps the checks from falling into its pause each time.
+# MADV_DONTNEED, a small part of each pass: three times as many checks an
+# aggregation as at 20 ms, so that they find the dense range accessed often
 intervals 7000 2100000
 echo N > "$c/pause"
 echo commit > "$k/state"

@@ -44,7 +44,10 @@ args+=(${DT_ROBUST_ARGS:-})
 
 dt_log "robust: $seconds s of random operations on the $(dt_guest_variant) kernel"
 set +e
-DT_VM_FOLLOW=robust.txt DT_VM_TIMEOUT=${DT_VM_TIMEOUT:-$((seconds * 2 + 900))} \
+# room for a last operation that is a walk (up to five operation timeouts)
+vm_timeout=$((seconds * 2 + 900))
+[ $vm_timeout -ge $((seconds + 6 * op_timeout + 300)) ] || vm_timeout=$((seconds + 6 * op_timeout + 300))
+DT_VM_FOLLOW=robust.txt DT_VM_TIMEOUT=${DT_VM_TIMEOUT:-$vm_timeout} \
 	"$DT_TOP/scripts/vm.sh" python3 "$DT_TOP/scripts/scenario/robust-guest.py" "${args[@]}"
 vmrc=$?
 set -e

@@ -30,7 +30,8 @@ Checks after every operation:
     monitoring intervals (read back through update_tuned_intervals), or
     stopped (DAMON stops a context whose commit failed half way);
   - no operation takes longer than --op-timeout (a watchdog thread reports
-    the operation and the kernel stacks, then exits: a hang);
+    the operation and the kernel stacks, then exits: a hang), except a
+    walk command whose kdamond keeps running, which has five timeouts;
   - no kernel splat (WARNING, BUG, KASAN, UBSAN, lockdep, hung task, ...)
     in the kernel log, which a thread streams to $DT_OUT/dmesg.txt;
   - with --kmemleak and a kernel that has it, no leak reported by a kmemleak
@@ -85,10 +86,23 @@ KDAMOND_COMMANDS = {'commit', 'update_schemes_stats',
 # every scheme, which comes a number of sampling intervals later that the
 # bounds of WAIT_US_FILES leave open: a 1 us sampling and a 2 s aggregation
 # interval make two million samples, 14 s on an idle TCG guest with a few
-# regions, and minutes with thousands of them.  Above this many, the
-# command becomes update_schemes_stats, and the summary counts it.
+# regions, and minutes with thousands of them.  A sample costs its
+# interval (the kdamond sleeps it) plus WALK_REGION_COST_S per region of the
+# context's maximum (the larger of the staged and the last committed one),
+# scaled by the operation timeout over 60 s as a debug kernel is slower;
+# with interval tuning on, the sampling interval may shrink to its minimum.
+# When the wait that makes could pass a third of the operation timeout, the
+# command becomes update_schemes_stats, and the summary counts it.  A walk
+# that still waits past the operation timeout is a hang once its kdamond
+# makes no progress (neither its CPU time nor its context switches grow)
+# for WALK_STALL_S or two sampling intervals, whichever is longer, or after
+# WALK_TIMEOUT_FACTOR operation timeouts.  WALK_REGION_COST_S is a
+# generous bound, not a measurement, on one region's access check and
+# scheme application per sample on the TCG guest kernel.
 WALK_COMMANDS = {'update_schemes_tried_regions', 'update_schemes_tried_bytes'}
-WALK_SAMPLES_LIMIT = 10000
+WALK_REGION_COST_S = 20e-6
+WALK_TIMEOUT_FACTOR = 5
+WALK_STALL_S = 2
 
 ENUMS = {
     'operations': ['vaddr', 'fvaddr', 'paddr'],
@@ -248,6 +262,9 @@ class Robust:
         self.kd = {}         # kdamond index -> expectation dict
         self.cur_op = None
         self.op_start = None
+        # the kdamond that the running walk waits for, and how long it
+        # may make no progress
+        self.walk_wait = None
         self.lock = threading.Lock()
         self.workload = None
         self.short_lived = []
@@ -740,8 +757,10 @@ class Robust:
         with self.lock:
             self.cur_op = None
 
-    def do_write(self, path, data, faults=False, kdamond_pids=()):
-        """Write, record, and check one file; returns (n, errno)."""
+    def do_write(self, path, data, faults=False, kdamond_pids=(), walk=None):
+        """Write, record, and check one file; returns (n, errno).  While
+        the write runs, walk is (the pid of the kdamond that it waits for,
+        how long that may make no progress), for the watchdog."""
         name = os.path.basename(path)
         kind = self.kind(path)
         try:
@@ -751,7 +770,13 @@ class Robust:
         before = self.read_value(path) if readable else None
         armed = self.arm(kdamond_pids) if faults else None
         try:
-            n, err = self.write(path, data)
+            with self.lock:
+                self.walk_wait = walk
+            try:
+                n, err = self.write(path, data)
+            finally:
+                with self.lock:
+                    self.walk_wait = None
         finally:
             injected = self.disarm(armed) if armed else 0
         if injected:
@@ -912,24 +937,58 @@ class Robust:
         c = kd + '/contexts/0/monitoring_attrs/intervals'
         return (self.read_value(c + '/sample_us'), self.read_value(c + '/aggr_us'))
 
-    def walk_samples(self, kd):
-        """The sampling intervals until the next application of every
-        scheme of kd's running context, at most: its aggregation interval
-        or the longest apply interval, over its sampling interval; None if
-        they cannot be read."""
+    def walk_seconds(self, kd):
+        """How long a walk of kd's running context may wait, at most, and
+        how long its kdamond may make no progress: the sampling intervals
+        until the next application of every scheme (its aggregation
+        interval or the longest apply interval, over its shortest sampling
+        interval), each costing its interval plus its regions' checks;
+        None if they cannot be read."""
         run = self.running_attrs(kd)
         if run is None or None in run:
             return None
         sample, longest = kstrto_any(run[0]), kstrto_any(run[1])
         if sample is None or longest is None:
             return None
+        exp = self.kd.get(kd, {})
+        longest = max(longest, self.apply_interval(kd), exp.get('apply_us') or 0)
+        shortest = sample
+        iv = kd + '/contexts/0/monitoring_attrs/intervals/intervals_goal'
+        if self.read_value(iv + '/aggrs') not in (None, b'0\n') or exp.get('tuned'):
+            shortest = min(sample, kstrto_any(self.read_value(iv + '/min_sample_us') or b'')
+                           or 1, exp.get('min_sample_us') or sample)
+        n = longest // max(shortest, 1)
+        nr = max(self.max_regions(kd) or NR_REGIONS_LIMIT, exp.get('max_regions') or 0)
+        # the region cost is for the guest kernel, whose operation timeout
+        # is 60 s; the debug kernel has a longer one, and is that slower
+        scale = self.args.op_timeout / 60.0
+        per_sample = sample / 1e6 + nr * WALK_REGION_COST_S * scale
+        return n * per_sample, max(WALK_STALL_S, 2 * sample / 1e6) + 1
+
+    def max_regions(self, kd):
+        """The staged maximum number of regions of kd's context, or None."""
+        return kstrto_any(self.read_value(
+            kd + '/contexts/0/monitoring_attrs/nr_regions/max') or b'')
+
+    def apply_interval(self, kd):
+        """The longest staged apply interval of kd's schemes, in us."""
+        longest = 0
         schemes = kd + '/contexts/0/schemes'
         for d in os.listdir(schemes) if os.path.isdir(schemes) else ():
             if d.isdigit():
                 v = kstrto_any(self.read_value(
                     '%s/%s/apply_interval_us' % (schemes, d)) or b'')
                 longest = max(longest, v or 0)
-        return longest // max(sample, 1)
+        return longest
+
+    def remember_committed(self, kd, exp):
+        """Keep what a walk's wait depends on from a successful on or
+        commit: later writes stage other values, which do not run."""
+        iv = kd + '/contexts/0/monitoring_attrs/intervals/intervals_goal'
+        exp['max_regions'] = self.max_regions(kd)
+        exp['apply_us'] = self.apply_interval(kd)
+        exp['tuned'] = self.read_value(iv + '/aggrs') not in (None, b'0\n')
+        exp['min_sample_us'] = kstrto_any(self.read_value(iv + '/min_sample_us') or b'')
 
     def op_command(self, kd=None, cmd=None):
         kds = self.kdamond_dirs()
@@ -948,11 +1007,13 @@ class Robust:
                 cmd = self.rng.choice(COMMANDS[3:])
             else:
                 cmd = None
+        walk = None
         if cmd in WALK_COMMANDS and self.kd_status(kd)[0] == 'on':
-            n = self.walk_samples(kd)
-            if n is None or n > WALK_SAMPLES_LIMIT:
-                self.notes['%s replaced: the walk could wait for more than %d samples'
-                           % (cmd, WALK_SAMPLES_LIMIT)] += 1
+            walk = self.walk_seconds(kd)
+            if walk is None or walk[0] > self.args.op_timeout / 3:
+                walk = None
+                self.notes['%s replaced: the walk could wait for more than %.0f s'
+                           % (cmd, self.args.op_timeout / 3)] += 1
                 cmd = 'update_schemes_stats'
         data = cmd.encode() if cmd else self.rng.choice(
             [b'ON', b'on ', b' on', b'onn', b'commit\0', b'', b'\n', b'of',
@@ -964,8 +1025,11 @@ class Robust:
         faults = self.args.faults and self.rng.random() < (0.5 if cmd in ('on', 'commit') else 0.15)
         key = cmd or 'hostile'
         self.cmds[key] += 1
+        if cmd not in WALK_COMMANDS or st0 != 'on' or pid0 <= 0:
+            walk = None
         n, err, inj = self.do_write(kd + '/state', data, faults,
-                                    [pid0] if faults and cmd in KDAMOND_COMMANDS else ())
+                                    [pid0] if faults and cmd in KDAMOND_COMMANDS else (),
+                                    (pid0, walk[1]) if walk else None)
         if cmd is None:
             matched = [c for c in COMMANDS if sysfs_streq(data, c.encode())]
             if matched:
@@ -989,6 +1053,7 @@ class Robust:
                 elif st == 'on':
                     exp['attrs'] = self.committed_attrs(kd)
                     exp['ops'] = self.read_value(kd + '/contexts/0/operations')
+                    self.remember_committed(kd, exp)
             elif st0 == 'off' and st != 'off':
                 self.violation('on failed (%s), state %s pid %s'
                                % (errno.errorcode.get(err), st, pid))
@@ -1004,6 +1069,7 @@ class Robust:
                         self.violation('commit changed the kdamond %s -> %s' % (pid0, pid))
                     exp['attrs'] = self.committed_attrs(kd)
                     exp['ops'] = self.read_value(kd + '/contexts/0/operations')
+                    self.remember_committed(kd, exp)
                 elif not vaddr:
                     self.violation('paddr kdamond stopped after a successful commit')
             elif st == 'on':
@@ -1137,15 +1203,59 @@ class Robust:
             self.op_command(kd, 'on')
 
     # --- the run ----------------------------------------------------
+    @staticmethod
+    def progress(pid):
+        """utime + stime + voluntary and involuntary context switches of
+        a thread: the CPU time grows while it checks regions, the switches
+        while it sleeps between samples; None once it is gone."""
+        try:
+            with open('/proc/%d/stat' % pid) as f:
+                fields = f.read().rsplit(')', 1)[1].split()
+            n = int(fields[11]) + int(fields[12])
+            with open('/proc/%d/status' % pid) as f:
+                for line in f:
+                    if line.split(':')[0].endswith('ctxt_switches'):
+                        n += int(line.split()[-1])
+            return n
+        except (OSError, IndexError, ValueError):
+            return None
+
+    def walk_hang(self, walk, start, seen, now):
+        """Why a walk that ran past the operation timeout is a hang, or
+        None while its kdamond still makes progress.  walk is the kdamond's
+        pid and how long it may make no progress; seen holds the last
+        progress and when it grew, for the next call."""
+        walk, stall = walk
+        if now - start >= self.args.op_timeout * WALK_TIMEOUT_FACTOR:
+            return 'a walk past %d operation timeouts' % WALK_TIMEOUT_FACTOR
+        p = self.progress(walk)
+        if p is None:
+            return 'a walk whose kdamond %d is gone' % walk
+        if not seen:
+            self.notes['walk waited past the operation timeout, its kdamond running'] += 1
+        if not seen or p > seen[0]:
+            seen[:] = [p, now]
+        elif now - seen[1] >= stall:
+            return 'a walk whose kdamond %d made no progress for %.0f s' % (walk, now - seen[1])
+        return None
+
     def watchdog(self):
+        seen = []
         while True:
             time.sleep(1)
             with self.lock:
-                op, start = self.cur_op, self.op_start
-            if op is None or time.time() - start < self.args.op_timeout:
+                op, start, walk = self.cur_op, self.op_start, self.walk_wait
+            now = time.time()
+            if op is None or now - start < self.args.op_timeout:
+                seen = []
                 continue
-            self.log('HANG: op %d (seed %d) has run for %.0f s: %s'
-                     % (self.ops, self.args.seed, time.time() - start, op))
+            why = 'past the operation timeout of %d s' % self.args.op_timeout
+            if walk:
+                why = self.walk_hang(walk, start, seen, now)
+                if why is None:
+                    continue
+            self.log('HANG: op %d (seed %d) has run for %.0f s, %s: %s'
+                     % (self.ops, self.args.seed, now - start, why, op))
             for tid in os.listdir('/proc/self/task'):
                 try:
                     with open('/proc/self/task/%s/stack' % tid) as f:
@@ -1159,10 +1269,27 @@ class Robust:
                 except OSError:
                     pass
             self.write('/proc/sysrq-trigger', b'w')
-            self.violations.append('HANG op %d (seed %d): %s' % (self.ops, self.args.seed, op))
+            self.violations.append('HANG op %d (seed %d), %s: %s'
+                                   % (self.ops, self.args.seed, why, op))
             time.sleep(1)
             self.summary(hang=True)
+            self.end_guest(3)
             os._exit(3)
+
+    def end_guest(self, rc):
+        """A thread stuck in the kernel keeps this process, and so the
+        guest, from exiting: in the project's guest (DT_OUT set), leave the
+        exit status where the guest's init would, and reboot."""
+        if not os.environ.get('DT_OUT') or self.out != os.environ['DT_OUT']:
+            return
+        try:
+            with open(os.path.join(self.out, 'rc'), 'w') as f:
+                f.write('%d\n' % rc)
+            os.sync()
+            time.sleep(2)
+            self.write('/proc/sysrq-trigger', b'b')
+        except OSError:
+            pass
 
     def kmsg_reader(self):
         try:

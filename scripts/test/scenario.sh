@@ -241,10 +241,16 @@ for name in "${names[@]}"; do
 		seed=${DT_ROBUST_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 		op_timeout=60
 		[ "${DT_DEBUG:-0}" = 1 ] && op_timeout=180
+		# room for the run, a last operation that started at its end and
+		# is a walk (up to five operation timeouts) or its kmemleak scan,
+		# and the boot
+		seconds=${DT_ROBUST_SECONDS:-150}
+		vm_timeout=$(( ${seconds%.*} + 6 * op_timeout + 300 ))
+		[ "$vm_timeout" -lt 900 ] && vm_timeout=900
 		set +e
-		DT_VM_QUIET=1 DT_VM_TIMEOUT=900 "$DT_TOP/scripts/vm.sh" python3 \
+		DT_VM_QUIET=1 DT_VM_TIMEOUT=$vm_timeout "$DT_TOP/scripts/vm.sh" python3 \
 			"$DT_TOP/scripts/scenario/robust-guest.py" --hotcold "$DT_BUILD/bin/hotcold" \
-			--seconds "${DT_ROBUST_SECONDS:-150}" --seed "$seed" --faults --kmemleak \
+			--seconds "$seconds" --seed "$seed" --faults --kmemleak \
 			--op-timeout $op_timeout --progress 30 > /dev/null 2>&1
 		vmrc=$?
 		set -e

@@ -3,7 +3,9 @@
 # Benchmark: the sampled access report path (mm/damon/report.c), side by side
 # in one guest, through the damon-report-bench KUnit suite:
 #   - queueing a report in the per-CPU ring against queueing it in a
-#     mutex-protected list, with preallocated and with allocated nodes;
+#     mutex-protected list, with preallocated and with allocated nodes,
+#     per report of the fastest of 32 batches of 2048 (a busy host slows
+#     some batches of a TCG guest, not all);
 #   - draining and matching reports to regions at 10 and at 10,000 regions:
 #     the cost per report, from 64 intervals of 1024 reports against 64 of
 #     none, and the fixed cost per interval, with the regions unchanged (the

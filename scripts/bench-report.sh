@@ -7,7 +7,8 @@
 #     per report of the fastest of 32 batches of 2048 (a busy host slows
 #     some batches of a TCG guest, not all);
 #   - draining and matching reports to regions at 10 and at 10,000 regions:
-#     the cost per report, from 64 intervals of 1024 reports against 64 of
+#     the cost per report, from the fastest of 64 intervals of 1024 reports
+#     against the fastest of 64 of
 #     none, and the fixed cost per interval, with the regions unchanged (the
 #     snapshot of the regions is kept) and changed before every interval (it
 #     is taken again).

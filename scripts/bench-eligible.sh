@@ -4,8 +4,9 @@
 # (damos_calc_eligible_bytes()) against the exact folio walk that 7.3 does
 # at every evaluation, side by side in one guest.  Fills the guest's memory
 # with a workload, then runs the damon-eligible KUnit suite through debugfs:
-# it times both on the first 1, 4 and 8 GiB of physical memory and prints
-# the eligible bytes each counted per node.
+# it times both on the first 1, 4 and 8 GiB of physical memory and on all of
+# it, with every region and every other region eligible, and prints the
+# evaluations (of 100) within 100 bp of the walk and the worst error.
 #
 #   ./run bench-eligible    DT_VM_FAST_MEM=4G DT_VM_SLOW_MEM=6G by default;
 #                           DT_BENCH_FILL_MIB=8192: the workload's memory;
@@ -34,10 +35,11 @@ DT_VM_QUIET=1 DT_VM_APPEND="kunit.enable=1 kunit.autorun=0 kunit.filter_glob=dam
 out=$DT_BUILD/vm/last
 cat "$out/free.txt"
 echo
-printf '%-10s %-5s %14s %14s %10s %10s %8s %8s %8s\n' monitored node "walk bytes" "estim. bytes" "walk us" "estim. us" ratio "err bp" "fill bp"
-sed -n 's/.*monitored \([0-9]*\) MiB node \([0-9]*\): walk \([0-9]*\)\/[0-9]* bytes in \([0-9]*\) us, estimate \([0-9]*\)\/[0-9]* bytes in \([0-9]*\) us, error \(-*[0-9]*\) bp (ratio) \(-*[0-9]*\) bp (fill).*/\1 \2 \3 \5 \4 \6 \7 \8/p' \
-	"$out/results.txt" | while read -r mon nid wb eb wus eus err ferr; do
-	printf '%-10s %-5s %14s %14s %10s %10s %8s %8s %8s\n' "${mon}M" "$nid" "$wb" "$eb" "$wus" "$eus" \
-		"$(awk -v w="$wus" -v e="$eus" 'BEGIN { printf "%.0fx", e ? w / e : 0 }')" "$err" "$ferr"
+printf '%-28s %-5s %10s %10s %8s %8s %8s %8s\n' context node "walk us" "estim. us" ratio "in 100bp" "worst bp" "rms bp"
+sed -n 's/.*# damos_test_eligible_bytes_accuracy: \(.*\) node \([0-9]*\): walk [0-9]*\/[0-9]* bytes in \([0-9]*\) us, estimate in \([0-9]*\) us ([0-9]* bytes sampled), \([0-9]*\) of [0-9]* within 100 bp, worst \(-*[0-9]*\) bp (ratio) \(-*[0-9]*\) bp (fill), rms \([0-9]*\) bp.*/\1|\2|\3|\4|\5|\6|\7|\8/p' \
+	"$out/results.txt" | while IFS='|' read -r what nid wus eus good rerr ferr rms; do
+	printf '%-28s %-5s %10s %10s %8s %8s %8s %8s\n' "${what#monitored }" "$nid" "$wus" "$eus" \
+		"$(awk -v w="$wus" -v e="$eus" 'BEGIN { printf "%.0fx", e ? w / e : 0 }')" "$((good / 2))%" \
+		"$(awk -v a="$rerr" -v b="$ferr" 'BEGIN { a = a < 0 ? -a : a; b = b < 0 ? -b : b; print (a > b ? a : b) }')" "$rms"
 done
 grep -E "^\s*(ok|not ok) " "$out/results.txt" | tail -1

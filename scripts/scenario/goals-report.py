@@ -21,6 +21,7 @@ start = float(setup['start'])
 ev = re.compile(r'\s(\d+\.\d+): damos_node_eligible_mem_bp: ctx_idx=0 '
                 r'scheme_idx=(\d+) goal_idx=0 metric=(\S+) nid=(\d+) '
                 r'eligible_bytes=(\d+) denominator_bytes=(\d+) '
+                r'(?:sampled_bytes=\d+ )?'
                 r'current_value=(\d+) target_value=(\d+)')
 evals = {0: [], 1: []}
 for line in open(out + '/trace.txt'):

@@ -12,9 +12,13 @@
 #   scripts/scenario/goals-report.py prints the convergence time, the
 #   traced band, the bytes migrated after convergence and the placement
 #   while holding.
-#   eligible-accuracy: the damon-eligible KUnit suite, through
-#   scripts/bench-eligible.sh on a guest filled with 3 GiB: the node eligible
-#   memory estimate within 100 bp of the exact folio walk.
+#   eligible-layouts: scripts/scenario/eligible-layouts-guest.sh: 2400 MiB
+#   on node 1 laid out as hours of use leave memory (a random half of the
+#   base pages freed; the upper 128 KiB of every 256 KiB of huge pages freed,
+#   which splits them; all used, in base pages and in huge pages), and for
+#   each the damon-eligible KUnit suite: over 200 evaluations of contexts of
+#   1, 4 and 8 GiB and all memory, every region or every other region
+#   eligible, at least 99% within 100 bp of the exact folio walk.
 #
 #   tier, tier-2slow: DAMON_TIER enabled on the kernel command line, with
 #   defaults, on the main job's workload (512 MiB hot set on a slow node,
@@ -97,6 +101,7 @@ out=$DT_TESTDIR/scenario
 mkdir -p "$out" "$DT_BUILD/bin"
 gcc -O2 -Wall -o "$DT_BUILD/bin/hotcold" "$DT_TOP/tools/hotcold.c"
 gcc -O2 -Wall -static -pthread -o "$DT_BUILD/bin/faulter" "$DT_TOP/tools/faulter.c"
+gcc -O2 -Wall -static -o "$DT_BUILD/bin/layout" "$DT_TOP/tools/layout.c"
 # vm_scenario FILE CMD [ARGS...]: run CMD on the VM, whose settings come from
 # the environment, for the scenario $name; keep the run directory as
 # $out/$name, print its KEY=VALUE result FILE; set vmrc and splat
@@ -133,7 +138,7 @@ verdict() {
 
 names=("$@")
 [ ${#names[@]} -gt 0 ] ||
-	names=(goals-node_target_mem_bp goals-node_eligible_mem_bp eligible-accuracy
+	names=(goals-node_target_mem_bp goals-node_eligible_mem_bp eligible-layouts
 	       tier tier-2slow tier-shift tier-wmarks robust perf perf-teardown perf-accounting damo)
 # the debug kernel is slower under TCG: guest timeouts, and the perf
 # scenario's aggregation interval and waits, scale by this
@@ -332,19 +337,24 @@ for name in "${names[@]}"; do
 			dt_result FAIL scenario "$name (vm exit $vmrc, $splat splat lines; $out/$name)"
 			rc=1
 		fi ;;
-	eligible-accuracy)
-		set +e
-		DT_VM_FAST_MEM=2G DT_VM_SLOW_MEM=3G DT_BENCH_FILL_MIB=3072 \
-			"$DT_TOP/scripts/bench-eligible.sh" > "$out/$name.txt" 2>&1
-		brc=$?
-		set -e
-		sed 's/^/  /' "$out/$name.txt"
-		if [ $brc = 0 ] && grep -q '^ok 1 damon-eligible$' "$out/$name.txt"; then
-			dt_result PASS scenario "$name"
-		else
-			dt_result FAIL scenario "$name (exit $brc; $out/$name.txt)"
-			rc=1
-		fi ;;
+	eligible-layouts)
+		DT_VM_TIMEOUT=$((1800 * slow)) \
+			DT_VM_APPEND="kunit.enable=1 kunit.autorun=0 kunit.filter_glob=damon-eligible" \
+			vm_scenario layouts.txt "$DT_TOP/scripts/scenario/eligible-layouts-guest.sh" \
+			"$DT_BUILD/bin/layout" 2400 1
+		ok=0 what=
+		for f in random periodic-thp full full-thp; do
+			r=$out/$name/$f.txt
+			sed -n 's/.*# damos_test_eligible_bytes_accuracy: \(.*within 100 bp.*\)/    '"$f"': \1/p' "$r" 2>/dev/null
+			good=$(sed -n 's/.* \([0-9]*\) of \([0-9]*\) within 100 bp.*/\1 \2/p' "$r" 2>/dev/null |
+				awk '{ p = 100 * $1 / $2; if (NR == 1 || p < min) min = p } END { if (NR) printf "%.1f", min }')
+			worst=$(sed -n 's/.*worst \(-*[0-9]*\) bp (ratio) \(-*[0-9]*\) bp (fill).*/\1\n\2/p' "$r" 2>/dev/null |
+				tr -d - | sort -n | tail -1)
+			grep -q '^ok 1 damon-eligible' "$r" 2>/dev/null || ok=1
+			what="$what${what:+, }$f ${good:-?}% within 100 bp (worst ${worst:-?} bp)"
+		done
+		[ $vmrc = 0 ] && [ "$(v layouts)" = 4 ] || ok=1
+		verdict $ok "$what" ;;
 	*)
 		dt_result FAIL scenario "$name: no such scenario"
 		rc=1 ;;

@@ -16,6 +16,9 @@
 #   DT_VM_FAST_MEM=2G     DRAM of node 0
 #   DT_VM_SLOW_NODES=1    CPU-less slow nodes (1..3), nodes 1..N
 #   DT_VM_SLOW_MEM=3G     memory of each slow node
+#   DT_VM_DIMM=SIZE       a memory DIMM of node 0, plugged at boot and
+#                         onlined by ACPI memory hotplug; QEMU puts it above
+#                         all other memory, so node 0 spans the slow nodes
 #   DT_VM_APPEND=...      extra kernel command line
 #   DT_VM_TIMEOUT=1800    seconds before the guest is killed
 #   DT_VM_ACCEL=tcg       tcg, kvm, or auto (kvm where scripts/kvm-probe.sh
@@ -56,6 +59,16 @@ mib() {
 fast_mib=$(mib "$fast")
 slow_mib=$(mib "$slow")
 total=$((fast_mib + nslow * slow_mib))
+memopt=(-m "${total}M")
+dimm=()
+if [ -n "${DT_VM_DIMM:-}" ]; then
+	dimm_mib=$(mib "$DT_VM_DIMM")
+	[[ $dimm_mib =~ ^[1-9][0-9]*$ ]] && [ $((dimm_mib % 128)) = 0 ] ||
+		dt_die "DT_VM_DIMM must be a multiple of 128 MiB (a memory block)"
+	memopt=(-m "${total}M,slots=1,maxmem=$((total + dimm_mib))M")
+	dimm=(-object "memory-backend-ram,id=dimm0,size=${dimm_mib}M"
+	      -device "pc-dimm,id=dimm0,memdev=dimm0,node=0")
+fi
 
 if [ "$accel" = auto ]; then
 	if [ "$(cat "$DT_BUILD/vm/kvm-probe" 2>/dev/null)" = works ]; then accel=kvm; else accel=tcg; fi
@@ -96,6 +109,8 @@ append="console=ttyS0 root=/dev/root rootfstype=9p"
 append+=" rootflags=trans=virtio,version=9p2000.L,msize=512000,cache=loose ro"
 append+=" init=$DT_TOP/scripts/guest-init i8042=off panic=-1 oops=panic loglevel=4"
 append+=" dt.share=$DT_VM_SHARE dt.job=$out/job.sh dt.vmlinux=$obj/vmlinux"
+# hotplugged memory goes online as a udev rule would online it
+append+=" memhp_default_state=online"
 append+=" ${DT_VM_APPEND:-}"
 
 : > "$log"
@@ -111,8 +126,8 @@ elif [ "${DT_VM_QUIET:-0}" != 1 ]; then
 fi
 set +e
 timeout -k 10 "$timeout" qemu-system-x86_64 \
-	-machine q35,hmat=on "${accelopt[@]}" -smp "$cpus" -m "${total}M" \
-	"${numa[@]}" "${hmat[@]}" \
+	-machine q35,hmat=on "${accelopt[@]}" -smp "$cpus" "${memopt[@]}" \
+	"${numa[@]}" "${hmat[@]}" "${dimm[@]}" \
 	-kernel "$kernel" -append "$append" \
 	-display none -monitor none -serial "file:$log" -no-reboot \
 	-fsdev local,id=root,path=/,security_model=none,readonly=on,multidevs=remap \

@@ -5,15 +5,28 @@
 # damon-eligible KUnit suite compares the node eligible memory estimate with
 # the exact folio walk on that memory (see damos_test_eligible_bytes_accuracy
 # in mm/damon/tests/core-kunit.h).  Writes each layout's suite results to
-# $DT_OUT/<layout>.txt and "layouts=N".
+# $DT_OUT/<layout>.txt, each node's span (its zones' first and last pfn)
+# to spans.txt, and "layouts=N".
 #
-#   eligible-layouts-guest.sh LAYOUT_PROGRAM MIB NODE
+#   eligible-layouts-guest.sh LAYOUT_PROGRAM MIB NODE [LAYOUT...]
+#
+# LAYOUTs: random, periodic-thp, full and full-thp (the default: all four).
 set -u
 prog=$1 mib=$2 node=$3
+shift 3
+layouts=("$@")
+[ ${#layouts[@]} -gt 0 ] || layouts=(random periodic-thp full full-thp)
 run=/sys/kernel/debug/kunit/damon-eligible/run
 [ -e "$run" ] || mount -t debugfs none /sys/kernel/debug 2>/dev/null
+awk '$1 == "Node" { nid = $2 + 0 }
+	$1 == "spanned" && $2 > 0 { sp = $2 }
+	$1 == "start_pfn:" && sp { s = $2; e = s + sp
+		if (!(nid in lo) || s < lo[nid]) lo[nid] = s
+		if (e > hi[nid]) hi[nid] = e; sp = 0 }
+	END { for (n in lo) printf "node%d=%d %d\n", n, lo[n], hi[n] }' /proc/zoneinfo |
+	sort > "$DT_OUT/spans.txt"
 n=0
-for layout in random periodic-thp full full-thp; do
+for layout in "${layouts[@]}"; do
 	case $layout in
 	random) args=(--drop random) ;;
 	periodic-thp) args=(--drop periodic --thp) ;;

@@ -32,6 +32,7 @@ for layout in "${layouts[@]}"; do
 	periodic-thp) args=(--drop periodic --thp) ;;
 	full) args=(--drop none) ;;
 	full-thp) args=(--drop none --thp) ;;
+	*) echo "unknown layout $layout" >&2; exit 2 ;;
 	esac
 	"$prog" --mib "$mib" --node "$node" --seed 1 "${args[@]}" > "$DT_OUT/$layout.layout" 2>&1 &
 	pid=$!

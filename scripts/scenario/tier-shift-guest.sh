@@ -88,7 +88,11 @@ echo "after 20 s more: $idle_aggrs aggregations in 8 s ($committed_aggrs at the 
 # moves: the aggregation intervals DAMON_TIER went through
 first_start=$(awk '/damon_aggregated:/ { split($0, a, " "); for (i in a) if (a[i] ~ /^[0-9]+-[0-9]+:$/) { split(a[i], r, "-"); if (min == "" || r[1] + 0 < min) min = r[1] + 0 } } END { print min }' $tr/trace)
 echo > $tr/trace
-[ -n "$first_start" ] && echo "start == $first_start" > $tr/events/damon/damon_aggregated/filter
+if [ -n "$first_start" ]; then
+	echo "start == $first_start" > $tr/events/damon/damon_aggregated/filter
+else
+	echo "no aggregation while idle: the aggregations below are regions"
+fi
 echo 1 > $tr/events/damon/damon_aggregated/enable
 "$hotcold" --hot 256 --hot-node 1 --report --seconds 600 > "$DT_OUT/second.txt" 2>&1 &
 second=$!
@@ -99,7 +103,7 @@ second_t90=$(first_reach "$DT_OUT/second.txt" 90)
 echo "second hot set (256 MiB): 90% in the fast node after ${second_t90} s, 95% after ${second_t95} s"
 awk '/damon_aggregated:/ { ts = $4 + 0; if (n) printf "%.3f %d\n", ts - last, $0 ~ /nr_regions=/ ? substr($0, index($0, "nr_regions=") + 11) + 0 : 0; last = ts; n++ }' \
 	$tr/trace > "$DT_OUT/second-aggrs.txt"
-awk '{ n++; s += $1; if ($1 > max) max = $1 } END { printf "meanwhile: %d aggregations, %.2f s apart on average, %.2f s at most\n", n + 1, n ? s / n : 0, max }' \
+awk '{ n++; s += $1; if ($1 > max) max = $1 } END { printf "meanwhile: %d aggregations, %.2f s apart on average, %.2f s at most\n", n ? n + 1 : 0, n ? s / n : 0, max }' \
 	"$DT_OUT/second-aggrs.txt"
 read -r t hf ht < <(last_report "$DT_OUT/first.txt")
 echo "first hot set then: $((hf * 1000 / ht / 10)).$((hf * 1000 / ht % 10))% in the fast node"

@@ -138,6 +138,7 @@ eligible_verdict() {
 	local f r good worst ok=0 what=
 	for f in "$@"; do
 		r=$out/$name/$f.txt
+		[ -r "$r" ] || { ok=1; what="$what${what:+, }$f: no results"; continue; }
 		sed -n 's/.*# damos_test_eligible_bytes_accuracy: \(.*within 100 bp.*\)/    '"$f"': \1/p' "$r" 2>/dev/null
 		good=$(sed -n 's/.* \([0-9]*\) of \([0-9]*\) within 100 bp.*/\1 \2/p' "$r" 2>/dev/null |
 			awk '{ p = 100 * $1 / $2; if (NR == 1 || p < min) min = p } END { if (NR) printf "%.1f", min }')

@@ -86,7 +86,15 @@ echo "after 20 s more: $idle_aggrs aggregations in 8 s ($committed_aggrs at the 
 
 # one event an aggregation, the first region's, while the second hot set
 # moves: the aggregation intervals DAMON_TIER went through
-first_start=$(awk '/damon_aggregated:/ { split($0, a, " "); for (i in a) if (a[i] ~ /^[0-9]+-[0-9]+:$/) { split(a[i], r, "-"); if (min == "" || r[1] + 0 < min) min = r[1] + 0 } } END { print min }' $tr/trace)
+first_start=$(awk '/damon_aggregated:/ {
+		for (i = 1; i <= NF; i++)
+			if ($i ~ /^[0-9]+-[0-9]+:$/) {
+				split($i, r, "-")
+				if (min == "" || r[1] + 0 < min)
+					min = r[1] + 0
+			}
+	}
+	END { print min }' $tr/trace)
 echo > $tr/trace
 if [ -n "$first_start" ]; then
 	echo "start == $first_start" > $tr/events/damon/damon_aggregated/filter
